@@ -1,0 +1,19 @@
+// CommandLine: decides what this process is (a window or a headless command) and runs it.
+//
+// `castdeck [FILE...]` opens the window; `castdeck info FILE` and the other commands run
+// without a display. --help and --version work without a display too.
+#pragma once
+
+#include <QStringList>
+
+class CommandLine
+{
+public:
+    enum class Kind { Gui, Headless };
+    // Looks at the raw arguments before any QCoreApplication exists.
+    static Kind classify(int argc, char **argv);
+    // Names, version and translations shared by both kinds.
+    static void setupApplication();
+    static int runHeadless(const QStringList &arguments);
+    static int runGui(const QStringList &arguments);
+};

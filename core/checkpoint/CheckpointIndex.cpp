@@ -1,0 +1,140 @@
+#include "CheckpointIndex.h"
+
+#include <QCryptographicHash>
+#include <QDataStream>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+// Global, not in the anonymous namespace: QList's stream operators find these by ADL.
+static QDataStream &operator<<(QDataStream &s, const CastDiagnostic &d)
+{
+    return s << d.line << d.offset << d.message;
+}
+
+static QDataStream &operator>>(QDataStream &s, CastDiagnostic &d)
+{
+    return s >> d.line >> d.offset >> d.message;
+}
+
+namespace {
+constexpr quint32 kMagic = 0x43444958; // "CDIX"
+
+QByteArray sha1(QByteArrayView bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
+}
+
+// Reads `length` bytes at `offset`, or an empty array when the file is shorter.
+QByteArray readAt(QFile &f, qint64 offset, qint64 length)
+{
+    if (!f.seek(offset))
+        return {};
+    QByteArray b = f.read(length);
+    return b.size() == length ? b : QByteArray();
+}
+} // namespace
+
+QString CheckpointIndex::sidecarPath(const QString &castPath)
+{
+    return castPath + u".idx"_s;
+}
+
+QString CheckpointIndex::cacheSidecarPath(const QString &castPath)
+{
+    const QString abs = QFileInfo(castPath).absoluteFilePath();
+    const QString key = QString::fromLatin1(sha1(abs.toUtf8()).toHex().left(24));
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/castdeck/index/"_s + key
+        + u".idx"_s;
+}
+
+bool CheckpointIndex::save(const QString &path, QString *error) const
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = u"%1: cannot write the index: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    QDataStream s(&file);
+    s.setVersion(QDataStream::Qt_6_5);
+    s << kMagic << kFileVersion;
+    s << source.indexedBytes << source.headerHash << source.lastLineOffset << source.lastLineLength
+      << source.lastLineHash;
+    s << qint32(format) << width << height << durationUs << eventCount << eventsByCode;
+    s << checkpoints << markers << resizes << warnings;
+    s << resume.offset << resume.nextEventIndex << resume.timeUs << resume.lineNumber << detectorState << cols << rows;
+    if (s.status() != QDataStream::Ok || !file.commit()) {
+        if (error)
+            *error = u"%1: cannot write the index: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool CheckpointIndex::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = u"%1: cannot open the index: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    QDataStream s(&file);
+    s.setVersion(QDataStream::Qt_6_5);
+    quint32 magic = 0, version = 0;
+    s >> magic >> version;
+    if (magic != kMagic || version != kFileVersion) {
+        if (error)
+            *error = u"%1: not a CastDeck index of version %2"_s.arg(path).arg(kFileVersion);
+        return false;
+    }
+    CheckpointIndex idx;
+    qint32 fmt = 0;
+    s >> idx.source.indexedBytes >> idx.source.headerHash >> idx.source.lastLineOffset >> idx.source.lastLineLength
+        >> idx.source.lastLineHash;
+    s >> fmt >> idx.width >> idx.height >> idx.durationUs >> idx.eventCount >> idx.eventsByCode;
+    s >> idx.checkpoints >> idx.markers >> idx.resizes >> idx.warnings;
+    s >> idx.resume.offset >> idx.resume.nextEventIndex >> idx.resume.timeUs >> idx.resume.lineNumber
+        >> idx.detectorState >> idx.cols >> idx.rows;
+    if (s.status() != QDataStream::Ok || !s.atEnd()) {
+        if (error)
+            *error = u"%1: the index is damaged"_s.arg(path);
+        return false;
+    }
+    idx.format = fmt;
+    *this = std::move(idx);
+    return true;
+}
+
+CheckpointIndex::Validity CheckpointIndex::validate(const QString &castPath) const
+{
+    QFile f(castPath);
+    if (!f.open(QIODevice::ReadOnly) || source.headerHash.isEmpty())
+        return Validity::Stale;
+    const qint64 size = f.size();
+    if (size < source.indexedBytes)
+        return Validity::Stale;
+    // The header line: read up to its newline (headers are small).
+    const QByteArray head = f.read(qMin<qint64>(size, 1 << 20));
+    const qsizetype nl = head.indexOf('\n');
+    const QByteArrayView header = nl < 0 ? QByteArrayView(head) : QByteArrayView(head).first(nl + 1);
+    if (sha1(header) != source.headerHash)
+        return Validity::Stale;
+    if (source.lastLineOffset >= 0) {
+        // The hash covers the line's text without its line break (CastReader::lastLine()).
+        QByteArray line = readAt(f, source.lastLineOffset, source.lastLineLength);
+        if (line.endsWith('\n'))
+            line.chop(1);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (sha1(line) != source.lastLineHash)
+            return Validity::Stale;
+    }
+    return size == source.indexedBytes ? Validity::Valid : Validity::Grown;
+}

@@ -1,0 +1,235 @@
+#include "JsonText.h"
+
+#include <cstring>
+
+namespace {
+constexpr char kHex[] = "0123456789abcdef";
+
+constexpr unsigned char lengthOf(unsigned c)
+{
+    if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t')
+        return 2;
+    return c < 0x20 ? 6 : 1;
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Reads the four hex digits of a \uXXXX escape at in[pos] ('\\' at pos). -1 on error.
+int readU16(QByteArrayView in, qsizetype pos)
+{
+    if (pos + 6 > in.size() || in[pos + 1] != 'u')
+        return -1;
+    int v = 0;
+    for (int i = 2; i < 6; ++i) {
+        const int h = hexValue(in[pos + i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+void appendUtf8(QByteArray &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.append(char(cp));
+    } else if (cp < 0x800) {
+        const char b[2] = {char(0xC0 | (cp >> 6)), char(0x80 | (cp & 0x3F))};
+        out.append(b, 2);
+    } else if (cp < 0x10000) {
+        const char b[3] = {char(0xE0 | (cp >> 12)), char(0x80 | ((cp >> 6) & 0x3F)), char(0x80 | (cp & 0x3F))};
+        out.append(b, 3);
+    } else {
+        const char b[4] = {char(0xF0 | (cp >> 18)), char(0x80 | ((cp >> 12) & 0x3F)),
+                           char(0x80 | ((cp >> 6) & 0x3F)), char(0x80 | (cp & 0x3F))};
+        out.append(b, 4);
+    }
+}
+
+int utf8Length(char32_t cp)
+{
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+// One step of decoding at in[pos] (inside the string, not at the closing quote): how many
+// raw bytes the step consumes and how many decoded bytes it yields. Returns false on error.
+struct Step {
+    qsizetype raw = 0;
+    qsizetype decoded = 0;
+    char32_t cp = 0; // for escapes that produce a code point
+    char simple = 0; // for one-byte escapes
+};
+
+bool decodeEscape(QByteArrayView in, qsizetype pos, Step &step, QByteArray *error)
+{
+    if (pos + 1 >= in.size()) {
+        if (error)
+            *error = "an escape sequence after '\\'";
+        return false;
+    }
+    const char e = in[pos + 1];
+    switch (e) {
+    case '"': step = {2, 1, 0, '"'}; return true;
+    case '\\': step = {2, 1, 0, '\\'}; return true;
+    case '/': step = {2, 1, 0, '/'}; return true;
+    case 'b': step = {2, 1, 0, '\b'}; return true;
+    case 'f': step = {2, 1, 0, '\f'}; return true;
+    case 'n': step = {2, 1, 0, '\n'}; return true;
+    case 'r': step = {2, 1, 0, '\r'}; return true;
+    case 't': step = {2, 1, 0, '\t'}; return true;
+    case 'u': {
+        const int hi = readU16(in, pos);
+        if (hi < 0) {
+            if (error)
+                *error = "four hex digits after '\\u'";
+            return false;
+        }
+        char32_t cp = char32_t(hi);
+        qsizetype raw = 6;
+        if (hi >= 0xD800 && hi <= 0xDBFF) {
+            const int lo = readU16(in, pos + 6);
+            if (pos + 6 < in.size() && in[pos + 6] == '\\' && lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((char32_t(hi) - 0xD800) << 10) + (char32_t(lo) - 0xDC00);
+                raw = 12;
+            } else {
+                cp = 0xFFFD;
+            }
+        } else if (hi >= 0xDC00 && hi <= 0xDFFF) {
+            cp = 0xFFFD;
+        }
+        step = {raw, utf8Length(cp), cp, 0};
+        return true;
+    }
+    default:
+        if (error)
+            *error = "one of \" \\ / b f n r t u after '\\'";
+        return false;
+    }
+}
+} // namespace
+
+const unsigned char JsonText::kEscapedLength[256] = {
+#define L4(n) lengthOf(n), lengthOf(n + 1), lengthOf(n + 2), lengthOf(n + 3)
+#define L16(n) L4(n), L4(n + 4), L4(n + 8), L4(n + 12)
+#define L64(n) L16(n), L16(n + 16), L16(n + 32), L16(n + 48)
+    L64(0), L64(64), L64(128), L64(192)
+#undef L64
+#undef L16
+#undef L4
+};
+
+qsizetype JsonText::escapedLength(QByteArrayView text)
+{
+    qsizetype n = 0;
+    for (const char c : text)
+        n += kEscapedLength[static_cast<unsigned char>(c)];
+    return n;
+}
+
+void JsonText::appendEscaped(QByteArray &out, QByteArrayView text)
+{
+    const char *p = text.data();
+    const char *const end = p + text.size();
+    out.reserve(out.size() + text.size() + text.size() / 8 + 16);
+    while (p < end) {
+        // Copy the longest run that needs no escaping in one go.
+        const char *run = p;
+        while (p < end && kEscapedLength[static_cast<unsigned char>(*p)] == 1)
+            ++p;
+        if (p > run)
+            out.append(run, p - run);
+        if (p == end)
+            break;
+        const unsigned char c = static_cast<unsigned char>(*p++);
+        switch (c) {
+        case '"': out.append("\\\"", 2); break;
+        case '\\': out.append("\\\\", 2); break;
+        case '\n': out.append("\\n", 2); break;
+        case '\r': out.append("\\r", 2); break;
+        case '\t': out.append("\\t", 2); break;
+        default: {
+            const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+            out.append(esc, 6);
+        }
+        }
+    }
+}
+
+JsonText::Unescaped JsonText::unescape(QByteArrayView in, qsizetype pos, QByteArray &out)
+{
+    Unescaped result;
+    if (pos >= in.size() || in[pos] != '"') {
+        result.error = "'\"' to start a string";
+        result.end = pos;
+        return result;
+    }
+    const char *const base = in.data();
+    qsizetype i = pos + 1;
+    const qsizetype n = in.size();
+    while (true) {
+        // Fast path: copy up to the next quote or backslash.
+        const char *start = base + i;
+        const char *q = static_cast<const char *>(std::memchr(start, '"', n - i));
+        const qsizetype limit = q ? q - base : n;
+        const char *bs = static_cast<const char *>(std::memchr(start, '\\', limit - i));
+        const qsizetype stop = bs ? bs - base : limit;
+        out.append(start, stop - i);
+        i = stop;
+        if (i >= n) {
+            result.error = "'\"' to end the string";
+            result.end = n;
+            return result;
+        }
+        if (base[i] == '"') {
+            result.ok = true;
+            result.end = i + 1;
+            return result;
+        }
+        Step step;
+        if (!decodeEscape(in, i, step, &result.error)) {
+            result.end = i;
+            return result;
+        }
+        if (step.simple)
+            out.append(step.simple);
+        else
+            appendUtf8(out, step.cp);
+        i += step.raw;
+    }
+}
+
+QList<qsizetype> JsonText::rawEnds(QByteArrayView raw, const QList<qsizetype> &decodedEnds)
+{
+    QList<qsizetype> result;
+    result.reserve(decodedEnds.size());
+    qsizetype rawPos = 0;
+    qsizetype decodedPos = 0;
+    qsizetype next = 0;
+    while (next < decodedEnds.size() && rawPos < raw.size()) {
+        Step step;
+        if (raw[rawPos] == '\\') {
+            if (!decodeEscape(raw, rawPos, step, nullptr))
+                break;
+        } else {
+            step = {1, 1, 0, 0};
+        }
+        rawPos += step.raw;
+        decodedPos += step.decoded;
+        while (next < decodedEnds.size() && decodedEnds[next] <= decodedPos) {
+            result.append(rawPos);
+            ++next;
+        }
+    }
+    while (result.size() < decodedEnds.size())
+        result.append(raw.size());
+    return result;
+}

@@ -1,0 +1,113 @@
+#include "Utf8Decoder.h"
+
+namespace {
+const char kReplacement[] = "\xEF\xBF\xBD";
+
+// Length of the longest valid prefix (0..need) of a sequence starting at p with lead byte
+// p[0], given `avail` bytes; `need` receives the full length the lead byte announces.
+// Follows the well-formed table of Unicode section 3.9 (table 3-7).
+int validPrefix(const unsigned char *p, qsizetype avail, int &need)
+{
+    const unsigned char c = p[0];
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else {
+        need = 1;
+        return 0; // not a lead byte
+    }
+    int i = 1;
+    if (i < avail && i < need) {
+        if (p[i] < lo || p[i] > hi)
+            return 1;
+        ++i;
+    }
+    while (i < avail && i < need) {
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return i;
+        ++i;
+    }
+    return i;
+}
+} // namespace
+
+void Utf8Decoder::decode(QByteArrayView in, QByteArray &out)
+{
+    if (m_pendingSize > 0) {
+        // Complete the held sequence with as few bytes of `in` as it needs.
+        unsigned char buf[4];
+        int n = 0;
+        for (int i = 0; i < m_pendingSize; ++i)
+            buf[n++] = static_cast<unsigned char>(m_pending[i]);
+        qsizetype used = 0;
+        while (n < 4 && used < in.size())
+            buf[n++] = static_cast<unsigned char>(in[used++]);
+        int need = 0;
+        const int valid = validPrefix(buf, n, need);
+        if (valid == need) {
+            out.append(reinterpret_cast<const char *>(buf), need);
+            in = in.sliced(need - m_pendingSize);
+            m_pendingSize = 0;
+        } else if (valid == n) {
+            // Still incomplete: everything so far is a valid prefix.
+            for (int i = 0; i < n; ++i)
+                m_pending[i] = char(buf[i]);
+            m_pendingSize = n;
+            return;
+        } else {
+            // Invalid: the valid prefix is one maximal subpart, replaced once. Bytes after it
+            // that came from `in` are decoded afresh.
+            out.append(kReplacement, 3);
+            const int consumedFromIn = qMax(0, valid - m_pendingSize);
+            in = in.sliced(consumedFromIn);
+            m_pendingSize = 0;
+        }
+    }
+    const auto *p = reinterpret_cast<const unsigned char *>(in.data());
+    const qsizetype size = in.size();
+    qsizetype i = 0;
+    qsizetype runStart = 0;
+    while (i < size) {
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        int need = 0;
+        const int valid = validPrefix(p + i, size - i, need);
+        if (valid == need) {
+            i += need;
+            continue;
+        }
+        out.append(reinterpret_cast<const char *>(p + runStart), i - runStart);
+        if (valid == size - i && valid > 0) {
+            // Cut at the chunk end: hold it.
+            for (int k = 0; k < valid; ++k)
+                m_pending[k] = char(p[i + k]);
+            m_pendingSize = valid;
+            return;
+        }
+        out.append(kReplacement, 3);
+        i += qMax(1, valid);
+        runStart = i;
+    }
+    out.append(reinterpret_cast<const char *>(p + runStart), size - runStart);
+}
+
+void Utf8Decoder::flush(QByteArray &out)
+{
+    if (m_pendingSize > 0)
+        out.append(kReplacement, 3);
+    m_pendingSize = 0;
+}
