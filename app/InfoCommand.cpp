@@ -20,8 +20,8 @@ double seconds(qint64 us)
 QString printable(const QByteArray &seq)
 {
     QString s = QString::fromLatin1(seq);
-    s.replace(u"\x1b"_s, u"ESC"_s);
-    return s;
+    s.replace(u"\x1b"_s, u" ESC"_s);
+    return s.trimmed();
 }
 
 QString tr(const char *text)
