@@ -105,7 +105,6 @@ CastIndexer::Result CastIndexer::index(const QString &castPath, CheckpointIndex 
         if (ev.lineOffset >= 0) {
             idx.source.lastLineOffset = ev.lineOffset;
             idx.source.lastLineLength = ev.lineLength;
-            idx.source.lastLineHash = QCryptographicHash::hash(reader.lastLine(), QCryptographicHash::Sha1);
         }
         if (m_progress && reader.position().offset >= nextProgress) {
             nextProgress = reader.position().offset + kProgressEvery;
@@ -121,6 +120,11 @@ CastIndexer::Result CastIndexer::index(const QString &castPath, CheckpointIndex 
         idx.warnings.append(reader.warnings().at(k));
     std::stable_sort(idx.warnings.begin(), idx.warnings.end(),
                      [](const CastDiagnostic &a, const CastDiagnostic &b) { return a.offset < b.offset; });
+    if (idx.source.lastLineOffset >= 0) {
+        QFile file(castPath);
+        if (file.open(QIODevice::ReadOnly))
+            idx.source.lastLineHash = CheckpointIndex::hashLine(file, idx.source.lastLineOffset, idx.source.lastLineLength);
+    }
     idx.resume = reader.position();
     idx.detectorState = detector.state();
     idx.source.indexedBytes = reader.position().offset;

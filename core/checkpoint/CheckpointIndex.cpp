@@ -112,6 +112,18 @@ bool CheckpointIndex::load(const QString &path, QString *error)
     return true;
 }
 
+QByteArray CheckpointIndex::hashLine(QFile &file, qint64 offset, qint64 length)
+{
+    QByteArray line = readAt(file, offset, length);
+    if (line.isEmpty())
+        return {};
+    if (line.endsWith('\n'))
+        line.chop(1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return sha1(line);
+}
+
 CheckpointIndex::Validity CheckpointIndex::validate(const QString &castPath) const
 {
     QFile f(castPath);
@@ -126,15 +138,7 @@ CheckpointIndex::Validity CheckpointIndex::validate(const QString &castPath) con
     const QByteArrayView header = nl < 0 ? QByteArrayView(head) : QByteArrayView(head).first(nl + 1);
     if (sha1(header) != source.headerHash)
         return Validity::Stale;
-    if (source.lastLineOffset >= 0) {
-        // The hash covers the line's text without its line break (CastReader::lastLine()).
-        QByteArray line = readAt(f, source.lastLineOffset, source.lastLineLength);
-        if (line.endsWith('\n'))
-            line.chop(1);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (sha1(line) != source.lastLineHash)
-            return Validity::Stale;
-    }
+    if (source.lastLineOffset >= 0 && hashLine(f, source.lastLineOffset, source.lastLineLength) != source.lastLineHash)
+        return Validity::Stale;
     return size == source.indexedBytes ? Validity::Valid : Validity::Grown;
 }

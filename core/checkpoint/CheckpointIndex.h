@@ -14,6 +14,7 @@
 #include "format/CastReader.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -60,6 +61,10 @@ public:
     bool load(const QString &path, QString *error = nullptr);
     // Compares `source` with the cast file as it is now.
     Validity validate(const QString &castPath) const;
+
+    // SHA-1 of the line at offset/length in `file`, without its line break: what
+    // Source::lastLineHash holds. Empty when the file is shorter.
+    static QByteArray hashLine(QFile &file, qint64 offset, qint64 length);
 
     // NAME.cast -> NAME.cast.idx
     static QString sidecarPath(const QString &castPath);

@@ -3,6 +3,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace {
 using E = ClearSequence::Effect;
 using R = ClearSequence::Resume;
@@ -24,38 +28,103 @@ const QList<ClearSequence> kSequences = {
 };
 const ClearSequence kManual = {ClearKind::Manual, {}, "manual", 0, R::WithPreamble};
 
-// Filters derived from the table: which (byte 1, byte 2) pairs after ESC can start a
-// sequence of three or more bytes, and which byte 1 ends a two-byte one. Colour sequences
-// (ESC[38;5;…m) are rejected with one lookup.
-struct Filters {
-    std::array<bool, 65536> pair{};
-    std::array<bool, 256> two{};
-    Filters()
+// Lookup derived from the table, so matching an ESC costs a byte compare or two: sequences
+// starting ESC '[' are bucketed by their third byte; the others (ESC c) are few and looked
+// up by their second. Colour sequences (ESC[38;5;…m) fall out after one or two compares.
+struct Buckets {
+    struct Bucket {
+        const ClearSequence *seq[4] = {};
+        int count = 0;
+    };
+    std::array<Bucket, 256> csi;   // ESC '[' X ...: by X
+    std::array<Bucket, 256> other; // ESC X ... (X != '['): by X
+    Buckets()
     {
         for (const ClearSequence &s : kSequences) {
             const auto b1 = static_cast<unsigned char>(s.bytes[1]);
-            if (s.bytes.size() == 2)
-                two[b1] = true;
-            else
-                pair[b1 | (static_cast<unsigned char>(s.bytes[2]) << 8)] = true;
+            Bucket &b = b1 == '[' ? csi[static_cast<unsigned char>(s.bytes[2])] : other[b1];
+            Q_ASSERT(b.count < 4);
+            b.seq[b.count++] = &s; // table order: longest first
         }
     }
 };
-const Filters kFilters;
+const Buckets kBuckets;
+
+
+#if defined(__SSE2__)
+// A 16-bytes-at-a-time candidate filter derived from the table: a position is a candidate
+// when it holds ESC and the next two bytes are the second and third bytes of some sequence
+// (or the next byte ends a two-byte one, ESC c). Colour codes (ESC[31m, ESC[38;5;…m) are
+// ruled out here without visiting them one by one; only candidates reach matchAt().
+struct SimdFilter {
+    static constexpr int kMaxPairs = 8;
+    __m128i esc;
+    __m128i second[kMaxPairs];
+    __m128i third[kMaxPairs];
+    int pairs = 0;
+    __m128i twoByte[kMaxPairs];
+    int twoBytes = 0;
+    SimdFilter()
+    {
+        esc = _mm_set1_epi8('\x1b');
+        for (const ClearSequence &s : kSequences) {
+            if (s.bytes.size() == 2) {
+                Q_ASSERT(twoBytes < kMaxPairs);
+                twoByte[twoBytes++] = _mm_set1_epi8(s.bytes[1]);
+                continue;
+            }
+            bool seen = false;
+            for (const ClearSequence &t : kSequences) {
+                if (&t == &s)
+                    break;
+                seen = seen || (t.bytes.size() > 2 && t.bytes[1] == s.bytes[1] && t.bytes[2] == s.bytes[2]);
+            }
+            if (seen)
+                continue;
+            Q_ASSERT(pairs < kMaxPairs);
+            second[pairs] = _mm_set1_epi8(s.bytes[1]);
+            third[pairs] = _mm_set1_epi8(s.bytes[2]);
+            ++pairs;
+        }
+    }
+    // Bit k set: data[k] may start a sequence. Reads data[0..17].
+    unsigned candidates(const char *data) const
+    {
+        // No early exit when a block has no ESC: in colour output most blocks have one, and
+        // that branch would be mispredicted often enough to cost more than the compares.
+        const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data));
+        const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + 1));
+        const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + 2));
+        __m128i any = _mm_setzero_si128();
+        for (int k = 0; k < pairs; ++k)
+            any = _mm_or_si128(any, _mm_and_si128(_mm_cmpeq_epi8(b1, second[k]), _mm_cmpeq_epi8(b2, third[k])));
+        for (int k = 0; k < twoBytes; ++k)
+            any = _mm_or_si128(any, _mm_cmpeq_epi8(b1, twoByte[k]));
+        return unsigned(_mm_movemask_epi8(_mm_and_si128(any, _mm_cmpeq_epi8(b0, esc))));
+    }
+};
+const SimdFilter kSimdFilter;
+#endif
 
 enum class Result { NoMatch, NeedMore, Match };
+
+inline bool sameTail(const char *p, QByteArrayView bytes, qsizetype from)
+{
+    for (qsizetype k = from; k < bytes.size(); ++k)
+        if (p[k] != bytes[k])
+            return false;
+    return true;
+}
 
 // p[0] is ESC; `avail` bytes are readable. On Match, `seq` is the longest sequence there.
 inline Result matchAt(const char *p, qsizetype avail, const ClearSequence *&seq)
 {
     if (avail >= ClearDetector::kMaxSequenceLength) {
-        const auto b1 = static_cast<unsigned char>(p[1]);
-        const auto b2 = static_cast<unsigned char>(p[2]);
-        if (!kFilters.pair[b1 | (b2 << 8)] && !kFilters.two[b1])
-            return Result::NoMatch;
-        for (const ClearSequence &s : kSequences) {
-            if (std::memcmp(p, s.bytes.data(), size_t(s.bytes.size())) == 0) {
-                seq = &s;
+        const Buckets::Bucket &b = p[1] == '[' ? kBuckets.csi[static_cast<unsigned char>(p[2])]
+                                               : kBuckets.other[static_cast<unsigned char>(p[1])];
+        for (int k = 0; k < b.count; ++k) {
+            if (sameTail(p, b.seq[k]->bytes, 2)) {
+                seq = b.seq[k];
                 return Result::Match;
             }
         }
@@ -72,8 +141,7 @@ inline Result matchAt(const char *p, qsizetype avail, const ClearSequence *&seq)
                 seq = &s;
                 return Result::Match;
             }
-            // A longer sequence may still complete (ESC[H ESC[J vs ESC[H ESC[2J never
-            // conflict, but keep the rule general): wait for it.
+            // A longer sequence that starts the same may still complete: wait for it.
             return Result::NeedMore;
         }
         prefix = true;
@@ -152,23 +220,45 @@ void ClearDetector::scan(QByteArrayView chunk, QList<Match> &out)
         }
     }
 
-    qsizetype i = from;
-    while (i < size) {
-        const void *esc = std::memchr(data + i, '\x1b', size_t(size - i));
-        if (!esc)
-            return;
-        i = static_cast<const char *>(esc) - data;
+    // Plain scan. Matches are reported in order; `next` skips ESCs inside a sequence just
+    // matched (the inner ESC of ESC[H ESC[2J).
+    qsizetype next = from;
+    // Handles the ESC at i; returns false when the rest of the chunk was carried over.
+    auto atEsc = [&](qsizetype i) {
+        if (i < next)
+            return true;
         const ClearSequence *seq = nullptr;
         const Result r = matchAt(data + i, size - i, seq);
         if (r == Result::Match) {
-            i += seq->bytes.size();
-            out.append(Match{seq->kind, i});
+            next = i + seq->bytes.size();
+            out.append(Match{seq->kind, next});
         } else if (r == Result::NeedMore) {
             m_pendingSize = int(size - i);
             std::memcpy(m_pending, data + i, size_t(m_pendingSize));
-            return;
-        } else {
-            ++i;
+            return false;
         }
+        return true;
+    };
+    qsizetype i = from;
+#if defined(__SSE2__)
+    // 16 bytes at a time: colour-heavy output has an ESC every ~8 bytes, where a memchr call
+    // per ESC would cost more than the matching itself. The filter reads 2 bytes ahead.
+    for (; i + 18 <= size; i += 16) {
+        unsigned mask = kSimdFilter.candidates(data + i);
+        while (mask) {
+            if (!atEsc(i + qsizetype(__builtin_ctz(mask))))
+                return;
+            mask &= mask - 1;
+        }
+    }
+#endif
+    while (i < size) {
+        const void *found = std::memchr(data + i, '\x1b', size_t(size - i));
+        if (!found)
+            return;
+        i = static_cast<const char *>(found) - data;
+        if (!atEsc(i))
+            return;
+        ++i;
     }
 }

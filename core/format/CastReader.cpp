@@ -354,7 +354,7 @@ bool CastReader::parseEventLine(QByteArrayView s, int version, qint64 prevTimeUs
     if (i >= s.size() || s[i] != ',')
         return expect(u"',' after the time"_s);
     i = skipSpace(s, i + 1);
-    ev.code.clear();
+    ev.code.resize(0); // resize, not clear: keeps the allocation for the next line
     JsonText::Unescaped code = JsonText::unescape(s, i, ev.code);
     if (!code.ok) {
         i = code.end;
@@ -367,7 +367,7 @@ bool CastReader::parseEventLine(QByteArrayView s, int version, qint64 prevTimeUs
         return expect(u"',' after the event code"_s);
     i = skipSpace(s, i + 1);
     const qsizetype dataAt = i;
-    ev.data.clear();
+    ev.data.resize(0);
     JsonText::Unescaped data = JsonText::unescape(s, i, ev.data);
     if (!data.ok) {
         i = data.end;

@@ -49,7 +49,8 @@ void Utf8Decoder::decode(QByteArrayView in, QByteArray &out)
         // Complete the held sequence with as few bytes of `in` as it needs.
         unsigned char buf[4];
         int n = 0;
-        for (int i = 0; i < m_pendingSize; ++i)
+        const int held = qMin(m_pendingSize, 3); // never more than 3 (an incomplete sequence)
+        for (int i = 0; i < held; ++i)
             buf[n++] = static_cast<unsigned char>(m_pending[i]);
         qsizetype used = 0;
         while (n < 4 && used < in.size())

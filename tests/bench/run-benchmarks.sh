@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of a release build: ./dev bench [NAME...] calls this inside the
+# environment. NAME: format (default: all). Figures go to stdout; copy them into README.md's
+# Performance section together with this command.
+set -euo pipefail
+build=$1
+shift
+names=("$@")
+[ ${#names[@]} -eq 0 ] && names=(format)
+work=${CASTDECK_BENCH_DIR:-/tmp/castdeck-bench}
+mkdir -p "$work"
+for name in "${names[@]}"; do
+  case "$name" in
+    format)
+      "$build/tests/bench/format/bench_format" detector 256
+      for mb in 10 100 1024; do
+        f="$work/generated-${mb}MB.cast"
+        [ -f "$f" ] || "$build/tests/bench/format/bench_format" generate "$f" "$mb" 3
+        "$build/tests/bench/format/bench_format" index "$f"
+      done
+      ;;
+    *)
+      if [ -x "$build/tests/bench/$name/bench_$name" ]; then
+        "$build/tests/bench/$name/bench_$name"
+      else
+        echo "unknown benchmark: $name" >&2
+        exit 2
+      fi
+      ;;
+  esac
+done
