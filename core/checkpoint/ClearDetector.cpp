@@ -53,53 +53,69 @@ const Buckets kBuckets;
 
 #if defined(__SSE2__)
 // A 16-bytes-at-a-time candidate filter derived from the table: a position is a candidate
-// when it holds ESC and the next two bytes are the second and third bytes of some sequence
-// (or the next byte ends a two-byte one, ESC c). Colour codes (ESC[31m, ESC[38;5;…m) are
-// ruled out here without visiting them one by one; only candidates reach matchAt().
+// when it holds ESC, the next byte is some sequence's second byte, and the byte after that
+// is one of the third bytes that go with it (any byte for two-byte sequences, ESC c).
+// Colour codes (ESC[31m, ESC[38;5;…m) are ruled out here without being visited one by one;
+// only candidates reach matchAt().
 struct SimdFilter {
-    static constexpr int kMaxPairs = 8;
+    static constexpr int kMaxGroups = 4;
+    static constexpr int kMaxThirds = 4;
+    struct Group {
+        __m128i second;
+        __m128i third[kMaxThirds];
+        int thirds = 0; // 0: a two-byte sequence, any third byte
+    };
     __m128i esc;
-    __m128i second[kMaxPairs];
-    __m128i third[kMaxPairs];
-    int pairs = 0;
-    __m128i twoByte[kMaxPairs];
-    int twoBytes = 0;
+    Group groups[kMaxGroups];
+    int count = 0;
     SimdFilter()
     {
         esc = _mm_set1_epi8('\x1b');
+        char seconds[kMaxGroups] = {};
+        char thirdBytes[kMaxGroups][kMaxThirds] = {};
         for (const ClearSequence &s : kSequences) {
+            int g = 0;
+            while (g < count && seconds[g] != s.bytes[1])
+                ++g;
+            if (g == count) {
+                Q_ASSERT(count < kMaxGroups);
+                seconds[count] = s.bytes[1];
+                groups[count].second = _mm_set1_epi8(s.bytes[1]);
+                ++count;
+            }
+            Group &group = groups[g];
             if (s.bytes.size() == 2) {
-                Q_ASSERT(twoBytes < kMaxPairs);
-                twoByte[twoBytes++] = _mm_set1_epi8(s.bytes[1]);
+                group.thirds = -1; // any
                 continue;
             }
+            if (group.thirds < 0)
+                continue;
             bool seen = false;
-            for (const ClearSequence &t : kSequences) {
-                if (&t == &s)
-                    break;
-                seen = seen || (t.bytes.size() > 2 && t.bytes[1] == s.bytes[1] && t.bytes[2] == s.bytes[2]);
+            for (int t = 0; t < group.thirds; ++t)
+                seen = seen || thirdBytes[g][t] == s.bytes[2];
+            if (!seen) {
+                Q_ASSERT(group.thirds < kMaxThirds);
+                thirdBytes[g][group.thirds] = s.bytes[2];
+                group.third[group.thirds++] = _mm_set1_epi8(s.bytes[2]);
             }
-            if (seen)
-                continue;
-            Q_ASSERT(pairs < kMaxPairs);
-            second[pairs] = _mm_set1_epi8(s.bytes[1]);
-            third[pairs] = _mm_set1_epi8(s.bytes[2]);
-            ++pairs;
         }
     }
-    // Bit k set: data[k] may start a sequence. Reads data[0..17].
+    // Bit k set: data[k] may start a sequence. Reads data[0..17]. No early exit for blocks
+    // without ESC: in colour output most blocks have one, and that branch would be
+    // mispredicted often enough to cost more than the compares.
     unsigned candidates(const char *data) const
     {
-        // No early exit when a block has no ESC: in colour output most blocks have one, and
-        // that branch would be mispredicted often enough to cost more than the compares.
         const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data));
         const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + 1));
         const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + 2));
         __m128i any = _mm_setzero_si128();
-        for (int k = 0; k < pairs; ++k)
-            any = _mm_or_si128(any, _mm_and_si128(_mm_cmpeq_epi8(b1, second[k]), _mm_cmpeq_epi8(b2, third[k])));
-        for (int k = 0; k < twoBytes; ++k)
-            any = _mm_or_si128(any, _mm_cmpeq_epi8(b1, twoByte[k]));
+        for (int g = 0; g < count; ++g) {
+            const Group &group = groups[g];
+            __m128i third = group.thirds < 0 ? _mm_set1_epi8(char(0xFF)) : _mm_setzero_si128();
+            for (int t = 0; t < group.thirds; ++t)
+                third = _mm_or_si128(third, _mm_cmpeq_epi8(b2, group.third[t]));
+            any = _mm_or_si128(any, _mm_and_si128(_mm_cmpeq_epi8(b1, group.second), third));
+        }
         return unsigned(_mm_movemask_epi8(_mm_and_si128(any, _mm_cmpeq_epi8(b0, esc))));
     }
 };
