@@ -5,9 +5,10 @@
 // place where the pty and the rest meet, but it only moves bytes: no decoding, no emulation.
 //
 // Built on KPtyProcess (KF6Pty) for the fork, the controlling terminal and the reaping, but the
-// output side reads the pty master itself: KPtyDevice reads one kernel buffer (about 4 KB)
-// per event loop pass and copies it through a ring buffer, which costs measurable throughput
-// (see tests/bench/pty). Input goes through KPtyDevice, whose write buffering is what we want.
+// output side reads the pty master itself: KPtyDevice reads one kernel buffer (about 4 KB) per
+// event loop pass and copies it through a ring buffer, so consumers get a signal per 4 KB and
+// the reading costs more CPU (tests/bench/pty). We read until the kernel has nothing more, up to
+// 64 KB, and emit that once. Input goes through KPtyDevice, whose write buffering we want.
 //
 // Guarantees: every byte the child wrote is delivered before finished(); a child is never left
 // running or unreaped once finished() was emitted or the session destroyed; no descriptor
@@ -34,8 +35,9 @@ class PtySession : public QObject
     Q_OBJECT
 public:
     explicit PtySession(QObject *parent = nullptr);
-    // Stops the child (SIGHUP, then SIGKILL after a short wait) and reaps it before returning.
-    // Emits nothing.
+    // Hangs up (closes the pty and sends SIGHUP), SIGKILLs a child still alive after 0.5 s, and
+    // reaps it before returning: blocks that long only for a child that ignores SIGHUP. Emits
+    // nothing.
     ~PtySession() override;
 
     // --- Before start() -----------------------------------------------------------------------
@@ -47,8 +49,9 @@ public:
     // Empty (the default) keeps our own working directory.
     void setWorkingDirectory(const QString &directory) { m_workingDirectory = directory; }
     QString workingDirectory() const { return m_workingDirectory; }
-    // Added to our environment after TERM=xterm-256color and COLORTERM=truecolor, so these
-    // win over both.
+    // The child gets our environment without COLUMNS and LINES (they would shadow the real
+    // size), with TERM=xterm-256color, COLORTERM=truecolor, PWD for a working directory, and
+    // then these variables, which win over all of that.
     void setExtraEnvironment(const QProcessEnvironment &variables) { m_extraEnvironment = variables; }
     QProcessEnvironment extraEnvironment() const { return m_extraEnvironment; }
 
@@ -74,8 +77,8 @@ public:
     // Input for the child, as if typed. Buffered when the pty is full. Ignored unless running.
     void write(QByteArrayView data);
     // Asks the child to end like a closed terminal window does: SIGHUP now, SIGKILL if it is
-    // still alive after graceMs (0: at once). finished() follows as usual. A second call does
-    // not extend an earlier deadline.
+    // still alive after graceMs (0: at once). finished() follows as usual. Called again, the
+    // earlier deadline wins.
     void stop(int graceMs = 2000);
 
     // From start() until finished() is emitted (including the short drain after the child
@@ -96,14 +99,22 @@ Q_SIGNALS:
     // UTF-8 sequence or an escape sequence.
     void receivedData(const QByteArray &data);
     // The child ended and everything it wrote was delivered. The session is idle again; its
-    // pty is closed. A slot may delete the session.
+    // pty is closed. A slot may delete the session. If something else still holds the terminal
+    // (a background job ignoring SIGHUP), this comes 250 ms after the child's exit and closing
+    // the pty hangs that up; its later output is not ours.
     void finished(PtyExitStatus status);
 
 private:
-    enum class ReadResult { Drained, ChunkFull, Closed, Deleted };
+    enum class ReadResult {
+        Drained,   // read until the pty had nothing more for now
+        ChunkFull, // stopped at one chunk; more may be waiting
+        Closed,    // no slave descriptor is left and nothing is buffered: that was all
+        Deleted,   // a slot connected to receivedData deleted this session
+    };
     ReadResult readChunk();
     void onReadable();
     void onChildExited(int exitCode, bool crashed);
+    void onDrainTimeout();
     void onKillTimeout();
     void finish();
     void releasePty();
@@ -125,7 +136,8 @@ private:
     PtyExitStatus m_exitStatus;
     qint64 m_pid = 0;
     bool m_running = false;
-    bool m_childExited = false;
+    bool m_childExited = false; // reaped; we are draining the pty
+    bool m_ptyClosed = false;   // read() said EIO: every slave descriptor is closed
     bool m_paused = false;
     QString m_errorString;
 };
