@@ -6,6 +6,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace {
 using E = ClearSequence::Effect;
@@ -120,6 +123,28 @@ struct SimdFilter {
     }
 };
 const SimdFilter kSimdFilter;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same filter over 32 bytes with AVX2, chosen at run time where the CPU has it.
+__attribute__((target("avx2"))) unsigned candidates32(const char *data)
+{
+    const __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(data));
+    const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(data + 1));
+    const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(data + 2));
+    __m256i any = _mm256_setzero_si256();
+    for (int g = 0; g < kSimdFilter.count; ++g) {
+        const SimdFilter::Group &group = kSimdFilter.groups[g];
+        const __m256i second = _mm256_broadcastsi128_si256(group.second);
+        __m256i third = group.thirds < 0 ? _mm256_set1_epi8(char(0xFF)) : _mm256_setzero_si256();
+        for (int t = 0; t < group.thirds; ++t)
+            third = _mm256_or_si256(third, _mm256_cmpeq_epi8(b2, _mm256_broadcastsi128_si256(group.third[t])));
+        any = _mm256_or_si256(any, _mm256_and_si256(_mm256_cmpeq_epi8(b1, second), third));
+    }
+    const __m256i esc = _mm256_set1_epi8('\x1b');
+    return unsigned(_mm256_movemask_epi8(_mm256_and_si256(any, _mm256_cmpeq_epi8(b0, esc))));
+}
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+#endif
 #endif
 
 enum class Result { NoMatch, NeedMore, Match };
@@ -257,8 +282,20 @@ void ClearDetector::scan(QByteArrayView chunk, QList<Match> &out)
     };
     qsizetype i = from;
 #if defined(__SSE2__)
-    // 16 bytes at a time: colour-heavy output has an ESC every ~8 bytes, where a memchr call
-    // per ESC would cost more than the matching itself. The filter reads 2 bytes ahead.
+    // 16 or 32 bytes at a time: colour-heavy output has an ESC every ~8 bytes, where a memchr
+    // call per ESC would cost more than the matching itself. The filter reads 2 bytes ahead.
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (kHasAvx2) {
+        for (; i + 34 <= size; i += 32) {
+            unsigned mask = candidates32(data + i);
+            while (mask) {
+                if (!atEsc(i + qsizetype(__builtin_ctz(mask))))
+                    return;
+                mask &= mask - 1;
+            }
+        }
+    }
+#endif
     for (; i + 18 <= size; i += 16) {
         unsigned mask = kSimdFilter.candidates(data + i);
         while (mask) {
