@@ -1,4 +1,5 @@
 // Runs the real castdeck binary as a user or another tool would.
+#include "TestData.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,13 +7,10 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using TestData::fileBytes;
+using TestData::fixture;
 
 namespace {
-QString fixture(const char *name)
-{
-    return QStringLiteral(CASTDECK_TEST_DATA "/") + QLatin1StringView(name);
-}
-
 struct Run {
     int exitCode = -1;
     QByteArray out;

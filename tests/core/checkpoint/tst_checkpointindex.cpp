@@ -1,3 +1,4 @@
+#include "TestData.h"
 #include "checkpoint/CastIndexer.h"
 #include "checkpoint/CheckpointIndex.h"
 
@@ -7,19 +8,10 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using TestData::fileBytes;
+using TestData::fixture;
 
 namespace {
-QString fixture(const char *name)
-{
-    return QStringLiteral(CASTDECK_TEST_DATA "/") + QLatin1StringView(name);
-}
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 CheckpointIndex indexOf(const QString &path)
 {
     CheckpointIndex idx;

@@ -1,3 +1,4 @@
+#include "TestData.h"
 #include "format/CastReader.h"
 
 #include <QJsonObject>
@@ -5,13 +6,10 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using TestData::fileBytes;
+using TestData::fixture;
 
 namespace {
-QString fixture(const char *name)
-{
-    return QStringLiteral(CASTDECK_TEST_DATA "/") + QLatin1StringView(name);
-}
-
 QList<CastEvent> readAll(CastReader &r)
 {
     QList<CastEvent> events;
@@ -21,13 +19,6 @@ QList<CastEvent> readAll(CastReader &r)
     return events;
 }
 
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
 } // namespace
 
 class TestCastReader : public QObject

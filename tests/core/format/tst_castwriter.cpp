@@ -1,3 +1,4 @@
+#include "TestData.h"
 #include "format/CastReader.h"
 #include "format/CastWriter.h"
 #include "format/Utf8Decoder.h"
@@ -8,13 +9,10 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using TestData::fileBytes;
+using TestData::fixture;
 
 namespace {
-QString fixture(const char *name)
-{
-    return QStringLiteral(CASTDECK_TEST_DATA "/") + QLatin1StringView(name);
-}
-
 bool readFile(const QString &path, CastHeader &header, QList<CastEvent> &events)
 {
     CastReader r;

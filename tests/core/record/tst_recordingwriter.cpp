@@ -1,3 +1,4 @@
+#include "TestData.h"
 #include "checkpoint/CastIndexer.h"
 #include "format/CastReader.h"
 #include "record/RecordingWriter.h"
@@ -8,6 +9,8 @@
 #include <QThread>
 
 using namespace Qt::StringLiterals;
+using TestData::fileBytes;
+using TestData::fixture;
 
 namespace {
 const QByteArray E("\x1b");
@@ -43,12 +46,6 @@ public:
     QThread thread;
     RecordingWriter *writer;
 };
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QByteArray escaped(QByteArray seq)
 {
