@@ -7,7 +7,6 @@
 #include <QStringList>
 
 class CheckpointIndex;
-class CastHeader;
 
 class InfoCommand
 {

@@ -108,9 +108,11 @@ void RecordingWriter::appendEvent(qint64 timeUs, char code, QByteArrayView text)
     const qint64 prevTimeUs = m_writer.lastTimeUs();
     const CastWriter::Encoded e = m_writer.appendEvent(m_buffer, timeUs, QByteArrayView(&code, 1), text);
     timeUs = m_writer.lastTimeUs(); // as written (never before the previous event)
-    const qint64 lineOffset = m_fileOffsetOfBuffer + e.lineStart;
+    // m_buffer starts where the file ends: flush() writes it whole or stops recording.
+    const qint64 bufferOffset = m_written.load(std::memory_order_relaxed);
+    const qint64 lineOffset = bufferOffset + e.lineStart;
     const qint64 eventIndex = m_index.eventCount++;
-    const qint64 lineNumber = m_nextLineNumber++;
+    const qint64 lineNumber = eventIndex + 2; // the header is line 1; no blank lines are written
     ++m_index.eventsByCode[QByteArray(1, code)];
     m_index.durationUs = timeUs;
     m_index.source.lastLineOffset = lineOffset;
@@ -132,7 +134,7 @@ void RecordingWriter::appendEvent(qint64 timeUs, char code, QByteArrayView text)
             c.eventIndex = eventIndex;
             c.lineNumber = lineNumber;
             c.lineOffset = lineOffset;
-            c.sequenceEnd = m_fileOffsetOfBuffer + e.dataStart + escaped;
+            c.sequenceEnd = bufferOffset + e.dataStart + escaped;
             c.prevTimeUs = prevTimeUs;
             c.dataEnd = qint32(m.end);
             c.cols = m_index.cols;
@@ -188,7 +190,6 @@ void RecordingWriter::flush()
         return;
     if (!writeOut(m_buffer.constData(), m_buffer.size()))
         return;
-    m_fileOffsetOfBuffer += m_buffer.size();
     m_buffer.resize(0);
 }
 
@@ -214,7 +215,8 @@ void RecordingWriter::saveSidecar()
     m_index.source.lastLineHash = m_index.source.lastLineOffset >= 0
         ? QCryptographicHash::hash(m_lastLine, QCryptographicHash::Sha1)
         : QByteArray();
-    m_index.resume = CastReader::Position{m_written.load(), m_index.eventCount, m_writer.lastTimeUs(), m_nextLineNumber};
+    m_index.resume = CastReader::Position{m_written.load(), m_index.eventCount, m_writer.lastTimeUs(),
+                                          m_index.eventCount + 2};
     m_index.detectorState = m_detector.state();
     QString error;
     if (!m_index.save(sidecarPath(), &error))

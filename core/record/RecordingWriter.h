@@ -88,8 +88,6 @@ private:
     QByteArray m_text;       // scratch: decoded output of one chunk
     QByteArray m_lastLine;   // the last event line (for the sidecar's validation hash)
     QList<ClearDetector::Match> m_matches;
-    qint64 m_fileOffsetOfBuffer = 0; // file offset of m_buffer[0]
-    qint64 m_nextLineNumber = 2;
     bool m_failed = false;
     bool m_finished = false;
     bool m_sidecarDirty = false;
