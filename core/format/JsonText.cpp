@@ -149,31 +149,64 @@ qsizetype JsonText::escapedLength(QByteArrayView text)
 
 void JsonText::appendEscaped(QByteArray &out, QByteArrayView text)
 {
+    // Writes through a pointer into room for the worst case (every byte a six-byte \u00XX),
+    // made once, then cuts back: one QByteArray::append() per run and per escape cost more
+    // than the escaping itself (the writer thread's largest cost, tests/bench/record).
+    const qsizetype old = out.size();
+    out.resize(old + text.size() * 6); // new bytes are left uninitialised
+    char *d = out.data() + old;
     const char *p = text.data();
     const char *const end = p + text.size();
-    out.reserve(out.size() + text.size() + text.size() / 8 + 16);
     while (p < end) {
-        // Copy the longest run that needs no escaping in one go.
-        const char *run = p;
-        while (p < end && kEscapedLength[static_cast<unsigned char>(*p)] == 1)
-            ++p;
-        if (p > run)
-            out.append(run, p - run);
+#if defined(__SSE2__)
+        // 16 bytes at a time while none needs escaping: no control byte (< 0x20), no '"' or
+        // '\\'; bytes >= 0x80 (UTF-8) pass as they are.
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i bias = _mm_set1_epi8(char(0x80));
+        const __m128i controlLimit = _mm_set1_epi8(char(0x20 ^ 0x80));
+        while (end - p >= 16) {
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            // Signed compare after flipping the top bit = unsigned b < 0x20.
+            const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(b, bias), controlLimit);
+            const __m128i special =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, quote), _mm_cmpeq_epi8(b, backslash)), control);
+            const int mask = _mm_movemask_epi8(special);
+            if (mask) {
+                const int n = __builtin_ctz(unsigned(mask));
+                std::memcpy(d, p, size_t(n));
+                d += n;
+                p += n;
+                break;
+            }
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(d), b);
+            d += 16;
+            p += 16;
+        }
         if (p == end)
             break;
+#endif
         const unsigned char c = static_cast<unsigned char>(*p++);
-        switch (c) {
-        case '"': out.append("\\\"", 2); break;
-        case '\\': out.append("\\\\", 2); break;
-        case '\n': out.append("\\n", 2); break;
-        case '\r': out.append("\\r", 2); break;
-        case '\t': out.append("\\t", 2); break;
-        default: {
-            const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-            out.append(esc, 6);
-        }
+        switch (kEscapedLength[c]) {
+        case 1:
+            *d++ = char(c);
+            break;
+        case 2:
+            d[0] = '\\';
+            d[1] = c == '"' ? '"' : c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+            d += 2;
+            break;
+        default:
+            d[0] = '\\';
+            d[1] = 'u';
+            d[2] = '0';
+            d[3] = '0';
+            d[4] = kHex[c >> 4];
+            d[5] = kHex[c & 0xF];
+            d += 6;
         }
     }
+    out.truncate(d - out.constData());
 }
 
 JsonText::Unescaped JsonText::unescape(QByteArrayView in, qsizetype pos, QByteArray &out)
