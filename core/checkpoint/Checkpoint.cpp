@@ -5,14 +5,15 @@
 QDataStream &operator<<(QDataStream &s, const Checkpoint &c)
 {
     return s << QByteArray(ClearDetector::sequence(c.kind).name) << c.timeUs << c.eventIndex << c.lineNumber
-             << c.lineOffset << c.sequenceEnd << c.prevTimeUs << c.dataEnd << c.cols << c.rows << c.preamble;
+             << c.lineOffset << c.sequenceEnd << c.prevTimeUs << c.dataEnd << c.cols << c.rows << c.preamble
+             << c.hasPreamble;
 }
 
 QDataStream &operator>>(QDataStream &s, Checkpoint &c)
 {
     QByteArray name;
     s >> name >> c.timeUs >> c.eventIndex >> c.lineNumber >> c.lineOffset >> c.sequenceEnd >> c.prevTimeUs
-        >> c.dataEnd >> c.cols >> c.rows >> c.preamble;
+        >> c.dataEnd >> c.cols >> c.rows >> c.preamble >> c.hasPreamble;
     if (!ClearDetector::kindFromName(name, c.kind))
         s.setStatus(QDataStream::ReadCorruptData);
     return s;

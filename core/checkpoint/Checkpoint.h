@@ -4,7 +4,10 @@
 // `lineOffset` is the start of the event line holding the sequence's last byte and
 // `sequenceEnd` the file offset just after that byte as written (JSON-escaped: ESC is the
 // six bytes \u001b). A player resumes by reading from `lineOffset`, applying `preamble` and
-// feeding the event's data from `dataEnd` on. Plain value types.
+// feeding the event's data from `dataEnd` on. A manual checkpoint (ClearKind::Manual, asked
+// for while recording; only the recorder's sidecar has them) sits between two events:
+// `lineOffset` == `sequenceEnd` is the start of the next event's line (or the end of the
+// file), `eventIndex`/`lineNumber` that next event's, `dataEnd` 0. Plain value types.
 #pragma once
 
 #include "ClearDetector.h"
@@ -23,14 +26,20 @@ struct Checkpoint {
     qint32 dataEnd = 0;      // index in the event's decoded data just after the sequence
     qint32 cols = 80;        // terminal size in force at the checkpoint
     qint32 rows = 24;
-    QByteArray preamble;     // escape sequences restoring what survives the clear (may be empty)
+    // Escape sequences that rebuild, in a fresh Terminal of cols x rows, the state right after
+    // the sequence (Terminal::statePreamble()). Only meaningful with hasPreamble: a computed
+    // preamble may be empty (nothing to restore). Without one (CastIndexer does not compute
+    // them; the recorder may not have got that far, see CheckpointStateTracker) a player
+    // builds the state itself by replaying up to the checkpoint.
+    QByteArray preamble;
+    bool hasPreamble = false;
 
     // The literal sequence ("\x1b[H\x1b[2J"), empty for manual checkpoints.
     QByteArray sequenceBytes() const { return ClearDetector::sequence(kind).bytes.toByteArray(); }
     QByteArray kindName() const { return QByteArray(ClearDetector::sequence(kind).name); }
     bool isResumable() const
     {
-        return ClearDetector::sequence(kind).resume == ClearSequence::Resume::Always || !preamble.isEmpty();
+        return ClearDetector::sequence(kind).resume == ClearSequence::Resume::Always || hasPreamble;
     }
 
     bool operator==(const Checkpoint &) const = default;

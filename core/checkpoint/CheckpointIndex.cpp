@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 // Global, not in the anonymous namespace: QList's stream operators find these by ADL.
@@ -21,8 +23,22 @@ static QDataStream &operator>>(QDataStream &s, CastDiagnostic &d)
     return s >> d.line >> d.offset >> d.message;
 }
 
+static QDataStream &operator<<(QDataStream &s, const Keyframe &k)
+{
+    return s << k.timeUs << k.position.offset << k.position.nextEventIndex << k.position.timeUs
+             << k.position.lineNumber << k.cols << k.rows << k.preambleSize << k.blobOffset << k.blobSize << k.blobChecksum;
+}
+
+static QDataStream &operator>>(QDataStream &s, Keyframe &k)
+{
+    return s >> k.timeUs >> k.position.offset >> k.position.nextEventIndex >> k.position.timeUs
+             >> k.position.lineNumber >> k.cols >> k.rows >> k.preambleSize >> k.blobOffset >> k.blobSize >> k.blobChecksum;
+}
+
 namespace {
 constexpr quint32 kMagic = 0x43444958; // "CDIX"
+// magic, version and the keyframe area's end offset come first; the area follows.
+constexpr qint64 kAreaStart = 16;
 
 QByteArray sha1(QByteArrayView bytes)
 {
@@ -54,6 +70,36 @@ QString CheckpointIndex::cacheSidecarPath(const QString &castPath)
 
 bool CheckpointIndex::save(const QString &path, QString *error) const
 {
+    // The keyframe area first: every preamble from memory or from the sidecar it was saved in.
+    QList<Keyframe> saved;
+    QList<QByteArray> blobs;
+    saved.reserve(keyframes.size());
+    blobs.reserve(keyframes.size());
+    QFile previous(storedIn.path);
+    bool previousOpen = false;
+    qint64 offset = kAreaStart;
+    for (const Keyframe &k : keyframes) {
+        QByteArray blob = k.compressed;
+        if (blob.isEmpty() && k.blobOffset >= 0) {
+            if (!previousOpen)
+                previousOpen = !storedIn.path.isEmpty() && previous.open(QIODevice::ReadOnly);
+            if (previousOpen)
+                blob = readAt(previous, k.blobOffset, k.blobSize);
+            if (qChecksum(blob) != k.blobChecksum)
+                blob.clear(); // replaced by another writer since load(): leave this keyframe out
+        }
+        if (blob.isEmpty())
+            continue;
+        Keyframe s = k;
+        s.compressed.clear();
+        s.blobOffset = offset;
+        s.blobSize = qint32(blob.size());
+        s.blobChecksum = qChecksum(blob);
+        offset += blob.size();
+        saved.append(s);
+        blobs.append(std::move(blob));
+    }
+
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -63,12 +109,15 @@ bool CheckpointIndex::save(const QString &path, QString *error) const
     }
     QDataStream s(&file);
     s.setVersion(QDataStream::Qt_6_5);
-    s << kMagic << kFileVersion;
+    s << kMagic << kFileVersion << offset;
+    for (const QByteArray &blob : std::as_const(blobs))
+        s.writeRawData(blob.constData(), int(blob.size()));
     s << source.indexedBytes << source.headerHash << source.lastLineOffset << source.lastLineLength
       << source.lastLineHash;
     s << qint32(format) << width << height << durationUs << eventCount << eventsByCode;
     s << checkpoints << markers << resizes << warnings;
     s << resume.offset << resume.nextEventIndex << resume.timeUs << resume.lineNumber << detectorState << cols << rows;
+    s << keyframedEvents << saved;
     if (s.status() != QDataStream::Ok || !file.commit()) {
         if (error)
             *error = u"%1: cannot write the index: %2"_s.arg(path, file.errorString());
@@ -88,10 +137,17 @@ bool CheckpointIndex::load(const QString &path, QString *error)
     QDataStream s(&file);
     s.setVersion(QDataStream::Qt_6_5);
     quint32 magic = 0, version = 0;
+    qint64 areaEnd = 0;
     s >> magic >> version;
     if (magic != kMagic || version != kFileVersion) {
         if (error)
             *error = u"%1: not a CastDeck index of version %2"_s.arg(path).arg(kFileVersion);
+        return false;
+    }
+    s >> areaEnd;
+    if (s.status() != QDataStream::Ok || areaEnd < kAreaStart || areaEnd > file.size() || !file.seek(areaEnd)) {
+        if (error)
+            *error = u"%1: the index is damaged"_s.arg(path);
         return false;
     }
     CheckpointIndex idx;
@@ -102,14 +158,58 @@ bool CheckpointIndex::load(const QString &path, QString *error)
     s >> idx.checkpoints >> idx.markers >> idx.resizes >> idx.warnings;
     s >> idx.resume.offset >> idx.resume.nextEventIndex >> idx.resume.timeUs >> idx.resume.lineNumber
         >> idx.detectorState >> idx.cols >> idx.rows;
-    if (s.status() != QDataStream::Ok || !s.atEnd()) {
+    s >> idx.keyframedEvents >> idx.keyframes;
+    const bool blobsInside = std::all_of(idx.keyframes.cbegin(), idx.keyframes.cend(), [areaEnd](const Keyframe &k) {
+        return k.blobOffset >= kAreaStart && k.blobSize > 0 && k.blobOffset + k.blobSize <= areaEnd;
+    });
+    if (s.status() != QDataStream::Ok || !s.atEnd() || !blobsInside) {
         if (error)
             *error = u"%1: the index is damaged"_s.arg(path);
         return false;
     }
     idx.format = fmt;
+    idx.storedIn.path = path;
     *this = std::move(idx);
     return true;
+}
+
+std::optional<QByteArray> CheckpointIndex::keyframePreamble(qsizetype k, QString *error) const
+{
+    if (k < 0 || k >= keyframes.size()) {
+        if (error)
+            *error = u"no keyframe %1"_s.arg(k);
+        return std::nullopt;
+    }
+    const Keyframe &kf = keyframes.at(k);
+    QByteArray blob = kf.compressed;
+    if (blob.isEmpty() && kf.blobOffset >= 0) {
+        QFile file(storedIn.path);
+        if (file.open(QIODevice::ReadOnly))
+            blob = readAt(file, kf.blobOffset, kf.blobSize);
+        if (qChecksum(blob) != kf.blobChecksum)
+            blob.clear(); // the sidecar was replaced by another writer since load()
+    }
+    if (blob.size() < 4) {
+        if (error)
+            *error = u"%1: the preamble of keyframe %2 cannot be read"_s.arg(storedIn.path).arg(k);
+        return std::nullopt;
+    }
+    QByteArray preamble = kf.preambleSize == 0 ? QByteArray() : qUncompress(blob);
+    if (preamble.size() != kf.preambleSize) {
+        if (error)
+            *error = u"%1: the preamble of keyframe %2 cannot be read"_s.arg(storedIn.path).arg(k);
+        return std::nullopt;
+    }
+    return preamble;
+}
+
+void CheckpointIndex::setKeyframePreamble(Keyframe &keyframe, QByteArrayView preamble)
+{
+    keyframe.preambleSize = qint32(preamble.size());
+    keyframe.compressed = qCompress(reinterpret_cast<const uchar *>(preamble.data()), preamble.size(), 1); // level 1: 4-6x smaller on SGR-heavy screens, and fast
+    keyframe.blobOffset = -1;
+    keyframe.blobSize = 0;
+    keyframe.blobChecksum = 0;
 }
 
 QByteArray CheckpointIndex::hashLine(QFile &file, qint64 offset, qint64 length)
