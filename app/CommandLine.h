@@ -9,7 +9,9 @@
 class CommandLine
 {
 public:
-    enum class Kind { Gui, Headless };
+    // HeadlessPainting: a headless command that paints (`render --png`): fonts need a
+    // QGuiApplication, on the offscreen platform when there is no display.
+    enum class Kind { Gui, Headless, HeadlessPainting };
     // Looks at the raw arguments before any QCoreApplication exists.
     static Kind classify(int argc, char **argv);
     // Names, version and translations shared by both kinds.

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "pty/PtyExitStatus.h"
+#include "record/Recorder.h"
 
 #include <QObject>
 #include <QString>
@@ -50,6 +51,21 @@ public:
     // Asks the child to end (SIGHUP, SIGKILL after graceMs); finished() follows.
     void stop(int graceMs = 2000);
 
+    // --- Recording ------------------------------------------------------------------------
+    // Records from now on into options.path. The header's size, command, title, TERM/SHELL
+    // and timestamp are filled in here unless set. False with *errorString when the file
+    // cannot be written. The recorder's back pressure pauses reading the pty; the child's
+    // exit ends the recording with its exit status.
+    bool startRecording(Recorder::Options options, QString *errorString = nullptr);
+    // Finishes the file (no exit event: the program goes on). The recorder finishes in the
+    // background and deletes itself (it is the application's child until then).
+    void stopRecording();
+    // The running recording, else nullptr (also after a write failure).
+    Recorder *recorder() const { return m_recorder; }
+    bool isRecording() const { return m_recorder != nullptr; }
+    // An 'x' exit status as asciinema writes it: the exit code, or 128 + signal.
+    static int castExitStatus(const PtyExitStatus &status);
+
 Q_SIGNALS:
     void titleChanged(const QString &title);
     void finished(PtyExitStatus status);
@@ -59,9 +75,15 @@ Q_SIGNALS:
     void sentInput(const QByteArray &bytes);
     // The size changed (after the terminal model was resized).
     void resized(int cols, int rows);
+    // A recording started or ended (stopRecording(), the program's exit, a write failure).
+    void recordingChanged(bool recording);
+    void recordingFailed(const QString &message);
 
 private:
     std::unique_ptr<Terminal> m_terminal;
     std::unique_ptr<PtySession> m_pty;
+    void endRecording(int exitStatus);
+
     QString m_errorString;
+    Recorder *m_recorder = nullptr; // child; outlives this session's use of it until finished()
 };

@@ -19,6 +19,23 @@ for name in "${names[@]}"; do
         "$build/tests/bench/format/bench_format" index "$f"
       done
       ;;
+    record)
+      # The recordings (about 250 MB, deleted afterwards) go to the work folder.
+      "$build/tests/bench/record/bench_record" --out "$work"
+      ;;
+    view)
+      # Paints into QImages; no display needed.
+      QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/view/bench_view"
+      ;;
+    play)
+      # Needs the generated casts of `format`; the sidecars it writes beside them are rebuilt
+      # by every run (the first open is measured without one).
+      for mb in 10 100 1024; do
+        f="$work/generated-${mb}MB.cast"
+        [ -f "$f" ] || "$build/tests/bench/format/bench_format" generate "$f" "$mb" 3
+        "$build/tests/bench/play/bench_play" "$f"
+      done
+      ;;
     *)
       if [ -x "$build/tests/bench/$name/bench_$name" ]; then
         "$build/tests/bench/$name/bench_$name"
