@@ -14,12 +14,12 @@
         <translation>(leerer Bildschirm)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Marker at %1</source>
         <translation>Marker bei %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Marker “%1” at %2</source>
         <translation>Marker „%1“ bei %2</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>bei %1, Ereignis %2, Terminal %3×%4</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -75,39 +75,54 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+47"/>
-        <source>Terminal recorder and player for asciicast (.cast) files.
-
-Commands (run without a display):
-  info FILE [--json] [--strict]   Describe a recording: format, duration,
-                                  events, markers and clear checkpoints.
-  render FILE --at TIME|end|last-clear|checkpoint:N [--text] [--png OUT.png]
-                                  Print the screen at one moment.
-  play FILE [--from-last-clear] [--speed S] [--idle-time-limit S]
-                                  Play a recording in this terminal.
-  rec [FILE] [--v3] [--command CMD] [--append] ...
-                                  Record a program in this terminal.
-
-Without a command, CastDeck opens its window with the given recordings.</source>
-        <translation>Terminal-Rekorder und -Player für asciicast-Dateien (.cast).
-
-Befehle (laufen ohne Anzeige):
-  info FILE [--json] [--strict]   Beschreibt eine Aufnahme: Format, Dauer, Ereignisse,
-                                  Marker und die Checkpoints der Bildschirmlöschungen.
-  render FILE --at TIME|end|last-clear|checkpoint:N [--text] [--png OUT.png]
-                                  Gibt den Bildschirm zu einem Zeitpunkt aus.
-  play FILE [--from-last-clear] [--speed S] [--idle-time-limit S]
-                                  Spielt eine Aufnahme in diesem Terminal ab.
-  rec [FILE] [--v3] [--command CMD] [--append] ...
-                                  Nimmt ein Programm in diesem Terminal auf.
-
-Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</translation>
+        <location filename="../app/CommandLine.cpp" line="+36"/>
+        <source>Describe a recording: format, duration, events, markers and clear checkpoints.</source>
+        <translation>Beschreibt eine Aufnahme: Format, Dauer, Ereignisse, Marker und die Checkpoints der Bildschirmlöschungen.</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Print the screen at one moment.</source>
+        <translation>Gibt den Bildschirm zu einem Zeitpunkt aus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play a recording in this terminal.</source>
+        <translation>Spielt eine Aufnahme in diesem Terminal ab.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record a program in this terminal.</source>
+        <translation>Nimmt ein Programm in diesem Terminal auf.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Terminal recorder and player for asciicast (.cast) files.</source>
+        <translation>Terminal-Rekorder und -Player für asciicast-Dateien (.cast).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commands (run without a display):</source>
+        <translation>Befehle (laufen ohne Anzeige):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Without a command, CastDeck opens its window with the given recordings.</source>
+        <translation>Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Recordings to open.</source>
         <translation>Zu öffnende Aufnahmen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a window of its own even when CastDeck is already running.</source>
+        <translation>Öffnet ein eigenes Fenster, auch wenn CastDeck bereits läuft.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the dialog to open a recording.</source>
+        <translation>Zeigt den Dialog zum Öffnen einer Aufnahme an.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -115,7 +130,7 @@ Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</transl
         <translation>Nimmt eine vorgegebene Shell-Sitzung in DIR auf, öffnet sie im Player an ihrer letzten Bildschirmlöschung, speichert dort ein Bildschirmfoto und beendet sich.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-8"/>
         <source>Open a new terminal tab.</source>
         <translation>Öffnet einen neuen Terminal-Tab.</translation>
     </message>
@@ -939,7 +954,7 @@ Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</transl
         <translation>asciicast v3 schreiben (Standard: v2).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The command to record, run with /bin/sh -c (default: your login shell).</source>
         <translation>Der aufzunehmende Befehl, ausgeführt mit /bin/sh -c (Standard: Ihre Login-Shell).</translation>
     </message>
@@ -954,7 +969,7 @@ Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</transl
         <translation>Player kürzen Pausen, die länger als S Sekunden sind, auf S (wird im Header gespeichert).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Record what you type too (&apos;i&apos; events). Off by default: it includes passwords.</source>
         <translation>Auch Ihre Eingaben aufnehmen (&apos;i&apos;-Ereignisse). Standardmäßig aus, denn das schließt Passwörter ein.</translation>
     </message>
@@ -979,7 +994,7 @@ Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</transl
         <translation>Keine Hinweise am Anfang und am Ende.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Where to save the recording (default: castdeck-DATE-TIME.cast here).</source>
         <translation>Wohin die Aufnahme gespeichert wird (Standard: castdeck-DATUM-UHRZEIT.cast im aktuellen Verzeichnis).</translation>
     </message>
@@ -994,17 +1009,17 @@ Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</transl
         <translation>--append und --overwrite widersprechen sich</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>--idle-time-limit: expected a number of seconds &gt; 0, found &quot;%1&quot;</source>
         <translation>--idle-time-limit: Sekundenzahl &gt; 0 erwartet, „%1“ gefunden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 exists already; --append continues it, --overwrite replaces it</source>
         <translation>%1 existiert bereits; --append setzt die Datei fort, --overwrite ersetzt sie</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -1034,12 +1049,12 @@ Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</transl
         <translation>Anhängen an %1 (%2x%3); die Aufnahme endet, wenn %4 sich beendet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>recording to %1 (%2x%3, asciicast v%4); the recording ends when %5 exits</source>
         <translation>Aufnahme nach %1 (%2x%3, asciicast v%4); die Aufnahme endet, wenn %5 sich beendet</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-8"/>
         <source>the command</source>
         <translation>der Befehl</translation>
     </message>
@@ -1049,7 +1064,7 @@ Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</transl
         <translation>die Shell</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>cannot switch the terminal to raw mode: %1</source>
         <translation>Terminal kann nicht in den Raw-Modus geschaltet werden: %1</translation>
     </message>
@@ -1316,7 +1331,7 @@ Ohne Befehl öffnet CastDeck sein Fenster mit den angegebenen Aufnahmen.</transl
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../ui/TimelineWidget.cpp" line="+188"/>
+        <location filename="../ui/TimelineWidget.cpp" line="+189"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>

@@ -14,12 +14,12 @@
         <translation>(écran vide)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Marker at %1</source>
         <translation>Marqueur à %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Marker “%1” at %2</source>
         <translation>Marqueur «&#xa0;%1&#xa0;» à %2</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>à %1, événement %2, terminal %3×%4</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Time</source>
         <translation>Temps</translation>
     </message>
@@ -75,39 +75,54 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+47"/>
-        <source>Terminal recorder and player for asciicast (.cast) files.
-
-Commands (run without a display):
-  info FILE [--json] [--strict]   Describe a recording: format, duration,
-                                  events, markers and clear checkpoints.
-  render FILE --at TIME|end|last-clear|checkpoint:N [--text] [--png OUT.png]
-                                  Print the screen at one moment.
-  play FILE [--from-last-clear] [--speed S] [--idle-time-limit S]
-                                  Play a recording in this terminal.
-  rec [FILE] [--v3] [--command CMD] [--append] ...
-                                  Record a program in this terminal.
-
-Without a command, CastDeck opens its window with the given recordings.</source>
-        <translation>Enregistreur et lecteur de terminal pour les fichiers asciicast (.cast).
-
-Commandes (sans affichage)&#xa0;:
-  info FILE [--json] [--strict]   Décrit un enregistrement&#xa0;: format, durée, événements,
-                                  marqueurs et points de contrôle d&apos;effacement d&apos;écran.
-  render FILE --at TIME|end|last-clear|checkpoint:N [--text] [--png OUT.png]
-                                  Affiche l&apos;écran à un instant donné.
-  play FILE [--from-last-clear] [--speed S] [--idle-time-limit S]
-                                  Rejoue un enregistrement dans ce terminal.
-  rec [FILE] [--v3] [--command CMD] [--append] ...
-                                  Enregistre un programme dans ce terminal.
-
-Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</translation>
+        <location filename="../app/CommandLine.cpp" line="+36"/>
+        <source>Describe a recording: format, duration, events, markers and clear checkpoints.</source>
+        <translation>Décrit un enregistrement&#xa0;: format, durée, événements, marqueurs et points de contrôle d&apos;effacement d&apos;écran.</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Print the screen at one moment.</source>
+        <translation>Affiche l&apos;écran à un instant donné.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play a recording in this terminal.</source>
+        <translation>Rejoue un enregistrement dans ce terminal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record a program in this terminal.</source>
+        <translation>Enregistre un programme dans ce terminal.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Terminal recorder and player for asciicast (.cast) files.</source>
+        <translation>Enregistreur et lecteur de terminal pour les fichiers asciicast (.cast).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commands (run without a display):</source>
+        <translation>Commandes (sans affichage)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Without a command, CastDeck opens its window with the given recordings.</source>
+        <translation>Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Recordings to open.</source>
         <translation>Enregistrements à ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a window of its own even when CastDeck is already running.</source>
+        <translation>Ouvre une fenêtre distincte même si CastDeck est déjà en cours d&apos;exécution.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the dialog to open a recording.</source>
+        <translation>Affiche la boîte de dialogue d&apos;ouverture d&apos;un enregistrement.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -115,7 +130,7 @@ Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</t
         <translation>Enregistre une session scriptée dans DIR, l&apos;ouvre dans le lecteur à son dernier effacement d&apos;écran, y enregistre une capture d&apos;écran et quitte.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-8"/>
         <source>Open a new terminal tab.</source>
         <translation>Ouvre un nouvel onglet de terminal.</translation>
     </message>
@@ -939,7 +954,7 @@ Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</t
         <translation>Écrit en asciicast v3 (par défaut&#xa0;: v2).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The command to record, run with /bin/sh -c (default: your login shell).</source>
         <translation>La commande à enregistrer, lancée avec /bin/sh -c (par défaut&#xa0;: votre shell de connexion).</translation>
     </message>
@@ -954,7 +969,7 @@ Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</t
         <translation>Les lecteurs raccourcissent à S les pauses de plus de S secondes (valeur stockée dans l&apos;en-tête).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Record what you type too (&apos;i&apos; events). Off by default: it includes passwords.</source>
         <translation>Enregistre aussi ce que vous tapez (événements &apos;i&apos;). Désactivé par défaut&#xa0;: cela inclut les mots de passe.</translation>
     </message>
@@ -979,7 +994,7 @@ Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</t
         <translation>Aucun message au début ni à la fin.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Where to save the recording (default: castdeck-DATE-TIME.cast here).</source>
         <translation>Où enregistrer (par défaut&#xa0;: castdeck-DATE-HEURE.cast dans le répertoire courant).</translation>
     </message>
@@ -994,17 +1009,17 @@ Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</t
         <translation>--append et --overwrite sont contradictoires</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>--idle-time-limit: expected a number of seconds &gt; 0, found &quot;%1&quot;</source>
         <translation>--idle-time-limit&#xa0;: nombre de secondes &gt; 0 attendu, «&#xa0;%1&#xa0;» trouvé</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 exists already; --append continues it, --overwrite replaces it</source>
         <translation>%1 existe déjà&#xa0;; --append le poursuit, --overwrite le remplace</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>cannot start %1: %2</source>
         <translation>impossible de démarrer %1&#xa0;: %2</translation>
     </message>
@@ -1034,12 +1049,12 @@ Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</t
         <translation>ajout à %1 (%2x%3)&#xa0;; l&apos;enregistrement s&apos;arrête quand %4 se termine</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>recording to %1 (%2x%3, asciicast v%4); the recording ends when %5 exits</source>
         <translation>enregistrement dans %1 (%2x%3, asciicast v%4)&#xa0;; l&apos;enregistrement s&apos;arrête quand %5 se termine</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-8"/>
         <source>the command</source>
         <translation>la commande</translation>
     </message>
@@ -1049,7 +1064,7 @@ Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</t
         <translation>le shell</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>cannot switch the terminal to raw mode: %1</source>
         <translation>impossible de passer le terminal en mode brut&#xa0;: %1</translation>
     </message>
@@ -1316,7 +1331,7 @@ Sans commande, CastDeck ouvre sa fenêtre avec les enregistrements indiqués.</t
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../ui/TimelineWidget.cpp" line="+188"/>
+        <location filename="../ui/TimelineWidget.cpp" line="+189"/>
         <source>Timeline</source>
         <translation>Frise chronologique</translation>
     </message>
