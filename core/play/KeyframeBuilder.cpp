@@ -230,7 +230,7 @@ KeyframeBuilder::Result KeyframeBuilder::build(const QString &castPath, Checkpoi
         Terminal &term = *terminal;
         TaintScanner taint;
         qint64 sinceBytes = 0;
-        qint64 lastKeyframeTime = maxTime;
+        qint64 lastTryTime = maxTime; // the time rule counts from the last keyframe or try
         bool afterResize = false;
         bool afterClear = false;
         bool insideUtf8 = false;
@@ -280,13 +280,14 @@ KeyframeBuilder::Result KeyframeBuilder::build(const QString &castPath, Checkpoi
             if (applied <= emitAfter) {
                 // Replaying a stretch that has its keyframes already.
                 sinceBytes = 0;
-                lastKeyframeTime = maxTime;
+                lastTryTime = maxTime;
                 afterResize = afterClear = false;
             } else {
                 const bool due = afterResize || sinceBytes >= m_options.intervalBytes
                     || (afterClear && sinceBytes >= m_options.minGapBytes)
-                    || (sinceBytes > 0 && maxTime - lastKeyframeTime >= m_options.intervalUs);
+                    || (sinceBytes > 0 && maxTime - lastTryTime >= m_options.intervalUs);
                 if (due && !taint.tainted() && !insideUtf8) {
+                    lastTryTime = maxTime;
                     const QByteArray preamble = term.statePreamble();
                     Terminal check(term.cols(), term.rows());
                     setUpTerminal(check, header);
@@ -301,7 +302,6 @@ KeyframeBuilder::Result KeyframeBuilder::build(const QString &castPath, Checkpoi
                         index.keyframes.append(kf);
                         ++m_stats.keyframes;
                         emitAfter = applied;
-                        lastKeyframeTime = maxTime;
                         sinceBytes = 0;
                         retryGap = m_options.minGapBytes;
                     } else {

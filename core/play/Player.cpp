@@ -55,6 +55,7 @@ struct Player::Job {
     bool hasNext = false;
     CastEvent next;
     bool async = false;
+    int back = 1; // keyframes to go back when a resize needs more scrollback (doubles)
 };
 
 Player::Player(Recording *recording, QObject *parent)
@@ -233,8 +234,9 @@ Player::Start Player::bestStart(const Target &target, qint64 afterEvent) const
             best = Start{Start::Kind::Keyframe, k, it->position.nextEventIndex};
         break;
     }
-    // A resumable checkpoint after it (before the keyframe pass got there). A clear's state is
-    // the one after its event; a manual checkpoint's the one before the event it precedes.
+    // A checkpoint with a preamble after it (before the keyframe pass got there). RIS alone
+    // (ClearSequence::Resume::Always) is not enough: libvterm keeps the title and the last
+    // character for REP across it.
     const auto cp = std::partition_point(idx.checkpoints.cbegin(), idx.checkpoints.cend(), [&](const Checkpoint &c) {
         return before(checkpointTime(c), checkpointNextEvent(c));
     });
@@ -253,6 +255,25 @@ Player::Start Player::bestStart(const Target &target, qint64 afterEvent) const
         && (target.byTime ? m_maxTime <= target.timeUs : m_applied <= target.count))
         best = Start{Start::Kind::Current, -1, m_applied};
     return best;
+}
+
+// The keyframe `back` places before the latest one that starts before event `before`, or
+// the beginning.
+Player::Start Player::earlierStart(qint64 before, int back) const
+{
+    const QList<Keyframe> &kfs = m_recording->index().keyframes;
+    qsizetype k = std::partition_point(kfs.cbegin(), kfs.cend(),
+                                       [before](const Keyframe &kf) { return kf.position.nextEventIndex < before; })
+        - kfs.cbegin() - 1;
+    for (; k >= 0 && back > 1; --k) {
+        if (!m_badKeyframes.contains(k))
+            --back;
+    }
+    for (; k >= 0; --k) {
+        if (!m_badKeyframes.contains(k))
+            return Start{Start::Kind::Keyframe, k, kfs.at(k).position.nextEventIndex};
+    }
+    return Start{};
 }
 
 void Player::seek(qint64 timeUs)
@@ -280,6 +301,8 @@ void Player::startSeek(const Target &target)
     m_job->target = target;
     while (!beginJob(bestStart(target, -1))) {
     }
+    qCDebug(lcPlayer) << "seek to" << (target.byTime ? target.timeUs : target.count) << (target.byTime ? "us" : "events")
+                      << "from" << int(m_job->start.kind) << "item" << m_job->start.item << "event" << m_job->start.nextEvent;
     if (runJob(kSyncBytes)) {
         finishJob();
     } else {
@@ -440,8 +463,15 @@ bool Player::runJob(qint64 budgetBytes)
                 }
                 job.term = nullptr;
                 m_readerInSync = false; // past this resize
-                while (!beginJob(bestStart(job.target, ev.index))) {
+                // After the resize if there is a start there; else from further back (1, 2,
+                // 4... keyframes before this start), so more lines have scrolled off by then.
+                Start next = bestStart(job.target, ev.index);
+                if (next.kind == Start::Kind::Beginning) {
+                    next = earlierStart(job.termStart, job.back);
+                    job.back *= 2;
                 }
+                while (!beginJob(next))
+                    next = earlierStart(next.nextEvent, 1);
                 continue;
             }
             job.term->resize(cols, rows);
@@ -588,11 +618,12 @@ qint64 Player::lastVisibleBefore(qint64 limit)
 bool Player::nextCheckpoint()
 {
     const qint64 pos = position();
-    for (const Checkpoint &c : m_recording->index().checkpoints)
+    for (const Checkpoint &c : m_recording->index().checkpoints) {
         if (c.timeUs > pos) {
             seek(c.timeUs);
             return true;
         }
+    }
     return false;
 }
 
@@ -600,22 +631,24 @@ bool Player::previousCheckpoint()
 {
     const qint64 pos = position();
     const QList<Checkpoint> &cps = m_recording->index().checkpoints;
-    for (auto it = cps.crbegin(); it != cps.crend(); ++it)
+    for (auto it = cps.crbegin(); it != cps.crend(); ++it) {
         if (it->timeUs < pos) {
             seek(it->timeUs);
             return true;
         }
+    }
     return false;
 }
 
 bool Player::nextMarker()
 {
     const qint64 pos = position();
-    for (const CastMarker &m : m_recording->index().markers)
+    for (const CastMarker &m : m_recording->index().markers) {
         if (m.timeUs > pos) {
             seek(m.timeUs);
             return true;
         }
+    }
     return false;
 }
 
@@ -623,11 +656,12 @@ bool Player::previousMarker()
 {
     const qint64 pos = position();
     const QList<CastMarker> &ms = m_recording->index().markers;
-    for (auto it = ms.crbegin(); it != ms.crend(); ++it)
+    for (auto it = ms.crbegin(); it != ms.crend(); ++it) {
         if (it->timeUs < pos) {
             seek(it->timeUs);
             return true;
         }
+    }
     return false;
 }
 

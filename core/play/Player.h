@@ -11,14 +11,20 @@
 // cell for cell: EXACT seeking. How: start from the latest of
 //   - a keyframe of the index at or before the target (a checked state preamble; one follows
 //     every resize, so no replay crosses a resize),
-//   - a resumable clear checkpoint (Checkpoint::isResumable(): RIS, or one with a preamble from
-//     the recorder) - only until keyframes cover the target; their preambles are the
-//     recorder's and not re-checked here,
+//   - a checkpoint with a preamble (Checkpoint::hasPreamble, from the recorder; a clear's state
+//     is the one after its event, a manual checkpoint's the one before the event it precedes)
+//     - it matters until keyframes cover the target; its preamble is not re-checked here. RIS
+//     without a preamble is not used: libvterm keeps the title and REP's last character across
+//     it, so a fresh terminal differs,
 //   - the current state when the target is ahead of it,
 //   - the start,
 // and replay the events after it. A state that did not start at the beginning has only the
-// scrollback lines scrolled off since; a resize that could pull back more lines than it holds
-// (fewer lines than the new height) would differ, so such a replay falls back to the start.
+// scrollback lines scrolled off since (or since an ESC[3J); a resize that could pull back more
+// lines than it holds (fewer lines than the new height) would differ, so such a replay starts
+// again after the resize if it can, else from further back (1, 2, 4... keyframes earlier, at
+// last the beginning). While playing, such a resize is reached by a seek. Keyframes missing
+// over a stretch (see KeyframeBuilder: a state no preamble rebuilds) make seeks into it replay
+// the whole stretch: exact, but slower.
 // A replay longer than kSyncBytes runs in slices from the event loop (isSeeking(),
 // seekStarted(), seekFinished()): going on from the current state, the shown terminal advances
 // as it runs; otherwise a new terminal is built and replaces the shown one at the end (the
@@ -35,7 +41,6 @@
 // playing or stepping (for a keystroke overlay); 'm' events as markerReached().
 #pragma once
 
-#include "checkpoint/CheckpointIndex.h"
 #include "format/CastEvent.h"
 
 #include <QElapsedTimer>
@@ -143,6 +148,7 @@ private:
     void onRecordingChanged();
     void initialize();
     Start bestStart(const Target &target, qint64 afterEvent) const;
+    Start earlierStart(qint64 before, int back) const;
     void startSeek(const Target &target);
     bool beginJob(const Start &start);
     bool runJob(qint64 budgetBytes);

@@ -505,17 +505,26 @@ private Q_SLOTS:
             QCOMPARE(resumed.keyframes[k].position, reference.keyframes[k].position);
             QCOMPARE(resumed.keyframePreamble(k), reference.keyframePreamble(k));
         }
-        // And a player started after the shrink gets the grown screen right.
+        // And a player gets the grown screen right: with no keyframe after the grow, a replay
+        // from the one after the shrink (no scrollback) goes back further.
+        CheckpointIndex withoutIt = reference;
+        withoutIt.keyframes.removeIf([](const Keyframe &k) { return k.position.nextEventIndex == 202; });
+        QCOMPARE(withoutIt.keyframes.size(), reference.keyframes.size() - 1);
+        QVERIFY(withoutIt.save(CheckpointIndex::sidecarPath(path)));
         Recording rec;
-        rec.setOptions(options(false));
+        rec.setOptions(options(true));
         rec.open(path);
         QVERIFY(rec.waitForReady(10000));
+        QVERIFY(rec.loadedFromSidecar());
+        QVERIFY(!rec.isBuildingKeyframes());
         Player player(&rec);
-        player.seekToEvent(201);
-        player.seekToEvent(202);
-        LinearReplay truth(path);
-        truth.toCount(202);
-        QCOMPARE(player.terminal()->snapshot(), truth.snapshot());
+        for (qint64 n : {qint64(202), qint64(250), qint64(201), qint64(202)}) {
+            player.seekToEvent(n);
+            player.finishSeek();
+            LinearReplay truth(path);
+            truth.toCount(n);
+            QCOMPARE(player.terminal()->snapshot(), truth.snapshot());
+        }
         QCOMPARE(player.terminal()->snapshot().textRows().constFirst(), u"line 171"_s);
     }
 

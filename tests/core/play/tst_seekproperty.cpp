@@ -87,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QStandardPaths::setTestModeEnabled(true);
         m_seed = seed();
-        qInfo("seed %u (set CASTDECK_SEED to repeat)", m_seed);
+        qInfo("seed %u (CASTDECK_SEED=N repeats a run, CASTDECK_SEED=random picks a new one)", m_seed);
     }
 
     void seekEqualsLinearReplay_data()
