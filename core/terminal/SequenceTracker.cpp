@@ -134,12 +134,20 @@ void SequenceTracker::reset()
     resetModes();
 }
 
+SequenceTracker::Event SequenceTracker::restoreEvent(qsizetype offset) const
+{
+    Event e{offset, Event::Kind::RestoreCursor};
+    e.originMode = m_origin;
+    return e;
+}
+
 void SequenceTracker::resetModes()
 {
     // What vterm_state_reset() puts back (RIS and DECSTR alike).
     m_insert = false;
     m_newline = false;
     m_autowrap = true;
+    m_origin = false;
     m_eightBit = false;
     m_charsets = {};
     m_gl = 0;
@@ -200,8 +208,12 @@ void SequenceTracker::dispatchCsi(Scan &scan, unsigned char final, qsizetype fin
         bool enter = false;
         bool leave = false;
         bool save = false;
+        bool restore = false;
         for (int i = 0; i < argc; ++i) {
             switch (arg(i)) {
+            case 6:
+                m_origin = set;
+                break;
             case 7:
                 m_autowrap = set;
                 break;
@@ -211,11 +223,13 @@ void SequenceTracker::dispatchCsi(Scan &scan, unsigned char final, qsizetype fin
                 break;
             case 1048:
                 save |= set;
+                restore |= !set;
                 break;
             case 1049:
                 enter |= set;
                 leave |= !set;
                 save |= set;
+                restore |= !set;
                 break;
             default:
                 break;
@@ -227,6 +241,8 @@ void SequenceTracker::dispatchCsi(Scan &scan, unsigned char final, qsizetype fin
             scan.r.events.append(Event{scan.out(finalPos), Event::Kind::AltScreenLeave});
         if (save)
             scan.r.events.append(Event{scan.out(finalPos + 1), Event::Kind::SaveCursor});
+        if (restore)
+            scan.r.events.append(restoreEvent(scan.out(finalPos + 1)));
         return;
     }
     if (leader == 0 && intermed == '!' && final == 'p') { // DECSTR
@@ -242,6 +258,9 @@ void SequenceTracker::dispatchEscape(Scan &scan, unsigned char final, qsizetype 
         switch (final) {
         case '7': // DECSC
             scan.r.events.append(Event{scan.out(endPos), Event::Kind::SaveCursor});
+            break;
+        case '8': // DECRC
+            scan.r.events.append(restoreEvent(scan.out(endPos)));
             break;
         case 'c': // RIS, ECMA-48 8.3.105
             resetModes();

@@ -7,7 +7,8 @@
 // Terminal needs to act at points libvterm does not report:
 //  - just before the final byte of ?1047h/?1049h, to copy the main screen (libvterm's public
 //    API only reads the current buffer);
-//  - just after DECSC (ESC 7, ?1048h, ?1049h), to record the saved cursor;
+//  - just after DECSC (ESC 7, ?1048h, ?1049h), to record the saved cursor, and just after
+//    DECRC (ESC 8, ?1048l, ?1049l), to keep a restored cursor inside the screen;
 //  - around the last text run (and REP), fed with per-cell damage to learn where the last
 //    character went: that decides the deferred-wrap state and REP's safety (below).
 // It also keeps what only the byte stream tells: whether the parser is inside a sequence (and
@@ -42,6 +43,7 @@ public:
             AltScreenEnter, // offset of the final 'h' of ?1047h / ?1049h
             AltScreenLeave, // offset of the final 'l' of ?1047l / ?1049l
             SaveCursor,     // just after ESC 7, ?1048h, ?1049h
+            RestoreCursor,  // just after ESC 8, ?1048l, ?1049l
             Reset,          // just after RIS (ESC c) or DECSTR (CSI ! p)
         };
         qsizetype offset = 0; // in the bytes to feed (Result::bytes())
@@ -49,6 +51,7 @@ public:
         bool rep = false;      // the run is a REP sequence; offset of its CellRunEnd is its final byte
         bool autowrap = true;  // DECAWM at the end of the run
         int repCount = 0;      // REP's repeat count, as libvterm reads it (CSI_ARG_COUNT)
+        bool originMode = false; // DECOM at a RestoreCursor
     };
 
     struct Result {
@@ -96,6 +99,7 @@ private:
 
     class Scan;
     void resetModes();
+    Event restoreEvent(qsizetype offset) const;
     void dispatchCsi(Scan &scan, unsigned char final, qsizetype finalPos);
     void dispatchEscape(Scan &scan, unsigned char final, qsizetype endPos);
 
@@ -116,6 +120,7 @@ private:
     bool m_insert = false;
     bool m_newline = false;
     bool m_autowrap = true;
+    bool m_origin = false; // DECOM
     bool m_eightBit = false;
     std::array<char, 4> m_charsets{};
     int m_gl = 0;

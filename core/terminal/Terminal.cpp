@@ -593,6 +593,9 @@ void Terminal::feed(QByteArrayView bytes)
         case SequenceTracker::Event::Kind::SaveCursor:
             captureSavedCursor();
             break;
+        case SequenceTracker::Event::Kind::RestoreCursor:
+            keepRestoredCursorInside(e.originMode);
+            break;
         case SequenceTracker::Event::Kind::Reset:
             // RIS and DECSTR clear the mouse mode without telling (vterm_state_reset()).
             m_mouseMode = TerminalModes::MouseMode::None;
@@ -681,6 +684,41 @@ void Terminal::captureSavedCursor()
     m_savedCursor = cursor();
     m_savedPen = currentPen();
     m_savedValid = true;
+    m_savedClamped = false;
+}
+
+void Terminal::keepRestoredCursorInside(bool originMode)
+{
+    // libvterm 0.3.3 keeps the DECSC position across resizes and restores it as it was, also
+    // outside a smaller screen: the next line feed then scrolls a rectangle outside the
+    // buffer (segfault in moverect), the next character writes past the row. Like xterm, a
+    // resize clamps the slot into the screen (resize()), and here the restored cursor is put
+    // where the slot says. Under origin mode the cursor is then kept inside the margins, as
+    // xterm's DECRC does (CUP counts from the margins and stays inside them); doing that on
+    // every restore, not only after a resize, keeps a preamble's restored slot equivalent.
+    if (!m_savedValid)
+        return;
+    VTermPos pos;
+    vterm_state_get_cursorpos(m_state, &pos);
+    const bool moved = pos.row != m_savedCursor.row || pos.col != m_savedCursor.col;
+    if (!(m_savedClamped && moved) && !originMode)
+        return;
+    int row = m_savedCursor.row;
+    int col = m_savedCursor.col;
+    if (originMode) {
+        const Probe p = probe(true); // just after DECRC: the parser is at ground
+        if (!p.ok)
+            return;
+        const int left = p.dec.value(69) ? p.left : 0;
+        const int right = p.dec.value(69) ? p.right : m_cols;
+        if (!moved && row >= p.top && row < p.bottom && col >= left && col < right)
+            return;
+        row -= p.top;
+        col -= left;
+    }
+    const QByteArray cup = "\x1b[" + QByteArray::number(qMax(row, 0) + 1) + ';'
+        + QByteArray::number(qMax(col, 0) + 1) + 'H';
+    vterm_input_write(m_vt, cup.constData(), size_t(cup.size()));
 }
 
 void Terminal::addDamage(int startRow, int endRow, int startCol, int endCol)
@@ -754,6 +792,12 @@ void Terminal::resize(int cols, int rows)
     m_recordPops = copy;
     m_poppedLines.clear();
     vterm_set_size(m_vt, rows, cols);
+    if (m_savedValid && (m_savedCursor.row >= rows || m_savedCursor.col >= cols)) {
+        // See keepRestoredCursorInside().
+        m_savedCursor.row = qMin(m_savedCursor.row, rows - 1);
+        m_savedCursor.col = qMin(m_savedCursor.col, cols - 1);
+        m_savedClamped = true;
+    }
     m_recordPops = false;
     m_cols = cols;
     m_rows = rows;
@@ -1041,14 +1085,14 @@ bool Terminal::bracketedPaste() const
 }
 
 // --- Modes: asked from libvterm itself --------------------------------------------------------------
-Terminal::Probe Terminal::probe() const
+Terminal::Probe Terminal::probe(bool knownAtGround) const
 {
     // libvterm keeps most modes private but answers DECRQM and DECRQSS like a real terminal:
     // ask it, with its replies kept away from outputRequested(). A sequence the parser is
     // in the middle of is cancelled first (CAN) and fed again afterwards.
     Probe p;
     QByteArray pending;
-    const bool atGround = m_tracker.parserAtGround();
+    const bool atGround = knownAtGround || m_tracker.parserAtGround();
     if (!atGround && !m_tracker.pendingSequence(pending))
         return p;
     m_probing = true;

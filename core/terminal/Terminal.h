@@ -160,6 +160,7 @@ private:
     void endCellRun(bool rep, bool autowrap);
     void captureMainScreen();
     void captureSavedCursor();
+    void keepRestoredCursorInside(bool originMode);
     void resizeMainScreenCopy(int oldCols, int oldRows);
     void finishUpdate();
     void flushOutput();
@@ -167,7 +168,9 @@ private:
     ScreenCell currentPen() const;
     QList<ScreenCell> currentCells() const;
     QList<bool> currentContinuation() const;
-    Probe probe() const;
+    // atGround: the caller knows libvterm's parser is at ground (inside feed(), between two
+    // sequences, where the tracker's state is the one at the end of the chunk).
+    Probe probe(bool atGround = false) const;
     enum class GlyphRestore { None, InPlace, Elsewhere };
     GlyphRestore writeLastGlyph(class PreambleWriter &w, QByteArray &out, bool deferredWrap, const TerminalModes &m) const;
 
@@ -208,6 +211,7 @@ private:
 
     // DECSC slot as recorded when saved.
     bool m_savedValid = false;
+    bool m_savedClamped = false; // a resize moved the slot inside the screen
     TerminalCursor m_savedCursor;
     ScreenCell m_savedPen;
 

@@ -149,7 +149,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         for (const char *f : {"all-sequences-v2.cast", "split-sequences-v2.cast", "foreign-escapes-v2.cast",
-                              "lookalikes-v2.cast", "comments-v3.cast", "crlf-v2.cast", "malformed-middle-v2.cast"})
+                              "lookalikes-v2.cast", "comments-v3.cast", "crlf-v2.cast", "malformed-middle-v2.cast",
+                              "decrc-after-shrink-v2.cast"})
             QTest::addRow("%s", f) << QString::fromLatin1(f);
     }
 

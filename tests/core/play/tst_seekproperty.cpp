@@ -102,7 +102,8 @@ private Q_SLOTS:
                                         "all-sequences-v2.cast", "split-sequences-v2.cast", "foreign-escapes-v2.cast",
                                         "lookalikes-v2.cast", "truncated-v2.cast", "malformed-middle-v2.cast",
                                         "comments-v3.cast", "crlf-v2.cast", "zero-size-v2.cast",
-                                        "negative-interval-v3.cast", "header-only-v2.cast"};
+                                        "negative-interval-v3.cast", "header-only-v2.cast",
+                                        "decrc-after-shrink-v2.cast"}; // crashed libvterm before the fix
         for (const char *f : fixtures) {
             QTest::addRow("%s", f) << int(Source::Fixture) << QString::fromLatin1(f) << CastSpec() << qint64(64) << 20;
         }

@@ -733,9 +733,9 @@ private Q_SLOTS:
         Terminal a(12, 5);
         a.feed("line one is long and wraps\r\n\x1b[32mtwo\x1b[0m\r\n3\r\n4\r\n5\r\n6\r\nseven");
         QVERIFY(a.scrollbackSize() > 0);
-        // (Saved where it stays on the screen: libvterm does not move the DECSC position when
-        // the screen shrinks, and a preamble cannot save a position beyond the screen.)
-        a.feed("\x1b[2;4H\x1b[?1049h\x1b[Hfull screen");
+        // Saved (by ?1049h) where the narrower and shorter screens do not reach: the resize
+        // moves the slot inside.
+        a.feed("\x1b[5;11H\x1b[?1049h\x1b[Hfull screen");
         a.resize(cols, rows);
         Terminal b(cols, rows);
         b.feed(a.statePreamble());
@@ -746,6 +746,61 @@ private Q_SLOTS:
         const TerminalSnapshot sb = b.snapshot();
         QVERIFY2(sa == sb, qPrintable(sa.describeDifference(sb) + u"\n"_s + sa.text() + u"\n--\n"_s + sb.text()));
         QVERIFY(sa.text().contains(u"seven"_s));
+    }
+
+    // A cursor saved (DECSC) where a smaller screen no longer reaches: libvterm 0.3.3 restores
+    // it outside the screen and the next line feed crashes (found by tst_seekproperty). Like
+    // xterm, the resize moves the slot inside; the preamble of the resized terminal then
+    // restores the same slot, so the continuation matches too.
+    void savedCursorBeyondShrunkScreen_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QList<QSize>>("sizes"); // resizes after `before`, cols x rows
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<QPoint>("cursor"); // (col, row) after `after`
+        const QByteArray lf = "\n\n";
+        QTest::newRow("rows-esc8-lf") << QByteArray("\x1b[9;5H\x1b" "7") << QList<QSize>{{20, 4}}
+                                      << QByteArray("\x1b" "8" + lf + "X") << QPoint(5, 3);
+        QTest::newRow("cols-esc8-text") << QByteArray("\x1b[2;19H\x1b" "7") << QList<QSize>{{8, 10}}
+                                        << QByteArray("\x1b" "8ab") << QPoint(1, 2);
+        QTest::newRow("both") << QByteArray("\x1b[10;20H\x1b" "7\x1b[H") << QList<QSize>{{6, 3}}
+                              << QByteArray("\x1b" "8\x1b[2Lq\r\n") << QPoint(0, 2);
+        QTest::newRow("shrink-then-grow") << QByteArray("\x1b[9;5H\x1b" "7\x1b[H") << QList<QSize>{{20, 4}, {20, 10}}
+                                          << QByteArray("\x1b" "8Y") << QPoint(5, 3);
+        QTest::newRow("alt-screen-1049") << QByteArray("main\x1b[9;3H\x1b[?1049h\x1b[Halt") << QList<QSize>{{20, 4}}
+                                         << QByteArray("\x1b[?1049l" + lf + "Z") << QPoint(3, 3);
+        QTest::newRow("dec-1048") << QByteArray("\x1b[8;12H\x1b[?1048h\x1b[H") << QList<QSize>{{10, 5}}
+                                  << QByteArray("\x1b[?1048l\x1b[3@" + lf) << QPoint(9, 4);
+        QTest::newRow("origin-mode-region") << QByteArray("\x1b[9;5H\x1b" "7\x1b[2;3r\x1b[?6h") << QList<QSize>{{20, 4}}
+                                            << QByteArray("\x1b" "8" + lf + "W") << QPoint(5, 2);
+        QTest::newRow("still-inside") << QByteArray("\x1b[2;3H\x1b" "7\x1b[H") << QList<QSize>{{10, 4}}
+                                      << QByteArray("\x1b" "8") << QPoint(2, 1);
+    }
+    void savedCursorBeyondShrunkScreen()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QList<QSize>, sizes);
+        QFETCH(QByteArray, after);
+        QFETCH(QPoint, cursor);
+        Terminal a(20, 10);
+        a.feed(before);
+        for (const QSize &s : sizes)
+            a.resize(s.width(), s.height());
+        Terminal b(sizes.last().width(), sizes.last().height());
+        b.feed(a.statePreamble());
+        QVERIFY2(a.snapshot() == b.snapshot(), qPrintable(a.snapshot().describeDifference(b.snapshot())));
+        a.feed(after);
+        b.feed(after);
+        QCOMPARE(QPoint(a.cursor().col, a.cursor().row), cursor);
+        QVERIFY2(a.snapshot() == b.snapshot(), qPrintable(a.snapshot().describeDifference(b.snapshot())));
+        // Byte by byte, the restore point falls between any two feeds.
+        Terminal c(20, 10);
+        c.feed(before);
+        for (const QSize &s : sizes)
+            c.resize(s.width(), s.height());
+        for (char ch : after)
+            c.feed(QByteArrayView(&ch, 1));
+        QVERIFY2(c.snapshot() == a.snapshot(), qPrintable(c.snapshot().describeDifference(a.snapshot())));
     }
 
     void statePreambleModes()
