@@ -147,63 +147,93 @@ qsizetype JsonText::escapedLength(QByteArrayView text)
     return n;
 }
 
+namespace {
+// The escaped form of every byte that needs one, padded to 6 bytes (\u00XX is the longest),
+// so that one fixed-size copy writes any of them.
+struct EscapeTable {
+    char seq[256][6] = {};
+    constexpr EscapeTable()
+    {
+        for (int c = 0; c < 256; ++c) {
+            char *s = seq[c];
+            switch (c) {
+            case '"': s[0] = '\\'; s[1] = '"'; break;
+            case '\\': s[0] = '\\'; s[1] = '\\'; break;
+            case '\n': s[0] = '\\'; s[1] = 'n'; break;
+            case '\r': s[0] = '\\'; s[1] = 'r'; break;
+            case '\t': s[0] = '\\'; s[1] = 't'; break;
+            default:
+                if (c < 0x20) {
+                    s[0] = '\\'; s[1] = 'u'; s[2] = '0'; s[3] = '0';
+                    s[4] = kHex[c >> 4]; s[5] = kHex[c & 0xF];
+                } else {
+                    s[0] = char(c);
+                }
+            }
+        }
+    }
+};
+constexpr EscapeTable kEscapes;
+} // namespace
+
 void JsonText::appendEscaped(QByteArray &out, QByteArrayView text)
 {
     // Writes through a pointer into room for the worst case (every byte a six-byte \u00XX),
     // made once, then cuts back: one QByteArray::append() per run and per escape cost more
     // than the escaping itself (the writer thread's largest cost, tests/bench/record).
+    // While at least 16 bytes are left, the room left is at least 96 bytes: whole blocks and
+    // whole six-byte escapes may be stored before knowing how much of them counts.
     const qsizetype old = out.size();
     out.resize(old + text.size() * 6); // new bytes are left uninitialised
     char *d = out.data() + old;
     const char *p = text.data();
     const char *const end = p + text.size();
-    while (p < end) {
 #if defined(__SSE2__)
-        // 16 bytes at a time while none needs escaping: no control byte (< 0x20), no '"' or
-        // '\\'; bytes >= 0x80 (UTF-8) pass as they are.
-        const __m128i quote = _mm_set1_epi8('"');
-        const __m128i backslash = _mm_set1_epi8('\\');
-        const __m128i bias = _mm_set1_epi8(char(0x80));
-        const __m128i controlLimit = _mm_set1_epi8(char(0x20 ^ 0x80));
-        while (end - p >= 16) {
-            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-            // Signed compare after flipping the top bit = unsigned b < 0x20.
-            const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(b, bias), controlLimit);
-            const __m128i special =
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, quote), _mm_cmpeq_epi8(b, backslash)), control);
-            const int mask = _mm_movemask_epi8(special);
-            if (mask) {
-                const int n = __builtin_ctz(unsigned(mask));
-                std::memcpy(d, p, size_t(n));
-                d += n;
-                p += n;
-                break;
-            }
-            _mm_storeu_si128(reinterpret_cast<__m128i *>(d), b);
+    // No control byte (< 0x20), no '"' or '\\'; bytes >= 0x80 (UTF-8) pass as they are.
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i bias = _mm_set1_epi8(char(0x80));
+    const __m128i controlLimit = _mm_set1_epi8(char(0x20 ^ 0x80));
+    while (end - p >= 16) {
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        // Signed compare after flipping the top bit = unsigned b < 0x20.
+        const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(b, bias), controlLimit);
+        const __m128i special =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, quote), _mm_cmpeq_epi8(b, backslash)), control);
+        unsigned mask = unsigned(_mm_movemask_epi8(special));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(d), b);
+        if (!mask) {
             d += 16;
             p += 16;
+            continue;
         }
-        if (p == end)
-            break;
+        // The block up to its last special byte, each escaped: the plain bytes before the
+        // first one are in place already (stored above), later runs are copied after the
+        // escapes that moved them.
+        const char *const block = p;
+        unsigned last = 0;
+        do {
+            const unsigned k = unsigned(__builtin_ctz(mask));
+            const size_t run = k - last;
+            if (last)
+                std::memcpy(d, block + last, run);
+            d += run;
+            const unsigned char c = static_cast<unsigned char>(block[k]);
+            std::memcpy(d, kEscapes.seq[c], 6);
+            d += kEscapedLength[c];
+            last = k + 1;
+            mask &= mask - 1;
+        } while (mask);
+        p = block + last;
+    }
 #endif
+    while (p < end) {
         const unsigned char c = static_cast<unsigned char>(*p++);
-        switch (kEscapedLength[c]) {
-        case 1:
+        if (kEscapedLength[c] == 1) {
             *d++ = char(c);
-            break;
-        case 2:
-            d[0] = '\\';
-            d[1] = c == '"' ? '"' : c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
-            d += 2;
-            break;
-        default:
-            d[0] = '\\';
-            d[1] = 'u';
-            d[2] = '0';
-            d[3] = '0';
-            d[4] = kHex[c >> 4];
-            d[5] = kHex[c & 0xF];
-            d += 6;
+        } else {
+            std::memcpy(d, kEscapes.seq[c], 6);
+            d += kEscapedLength[c];
         }
     }
     out.truncate(d - out.constData());

@@ -1,5 +1,9 @@
 #include "Utf8Decoder.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace {
 const char kReplacement[] = "\xEF\xBF\xBD";
 
@@ -41,7 +45,63 @@ int validPrefix(const unsigned char *p, qsizetype avail, int &need)
     }
     return i;
 }
+
+// The index of the first byte >= 0x80 at or after i (size if none): 16 bytes at a time.
+inline qsizetype skipAscii(const unsigned char *p, qsizetype i, qsizetype size)
+{
+#if defined(__SSE2__)
+    while (size - i >= 16) {
+        const int mask = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i)));
+        if (mask)
+            return i + __builtin_ctz(unsigned(mask));
+        i += 16;
+    }
+#endif
+    while (i < size && p[i] < 0x80)
+        ++i;
+    return i;
+}
 } // namespace
+
+qsizetype Utf8Decoder::validLength(QByteArrayView in)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(in.data());
+    const qsizetype size = in.size();
+    qsizetype i = 0;
+    while (true) {
+        i = skipAscii(p, i, size);
+        if (i >= size)
+            return size;
+        int need = 0;
+        if (validPrefix(p + i, size - i, need) != need)
+            return i;
+        i += need;
+    }
+}
+
+QByteArrayView Utf8Decoder::decodeView(QByteArrayView in, QByteArray &scratch)
+{
+    if (m_pendingSize == 0) {
+        const qsizetype valid = validLength(in);
+        const qsizetype tail = in.size() - valid;
+        if (tail == 0)
+            return in;
+        if (tail < 4) {
+            // Only an incomplete character at the end? Then hold it, as decode() would.
+            int need = 0;
+            const auto *t = reinterpret_cast<const unsigned char *>(in.data() + valid);
+            if (validPrefix(t, tail, need) == tail && need > tail) {
+                for (qsizetype k = 0; k < tail; ++k)
+                    m_pending[k] = char(t[k]);
+                m_pendingSize = int(tail);
+                return in.first(valid);
+            }
+        }
+    }
+    scratch.resize(0);
+    decode(in, scratch);
+    return scratch;
+}
 
 void Utf8Decoder::decode(QByteArrayView in, QByteArray &out)
 {
@@ -81,10 +141,9 @@ void Utf8Decoder::decode(QByteArrayView in, QByteArray &out)
     qsizetype i = 0;
     qsizetype runStart = 0;
     while (i < size) {
-        if (p[i] < 0x80) {
-            ++i;
-            continue;
-        }
+        i = skipAscii(p, i, size);
+        if (i >= size)
+            break;
         int need = 0;
         const int valid = validPrefix(p + i, size - i, need);
         if (valid == need) {

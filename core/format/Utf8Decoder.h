@@ -14,12 +14,20 @@ class Utf8Decoder
 public:
     // Appends the valid UTF-8 of `in` (after any bytes held from the previous call) to out.
     void decode(QByteArrayView in, QByteArray &out);
+    // The same text without a copy when it can be: a view of `in` (an incomplete character at
+    // its end held back) when nothing is held from before and `in` is valid; otherwise the
+    // text is written into `scratch` (cleared first) and a view of it returned.
+    QByteArrayView decodeView(QByteArrayView in, QByteArray &scratch);
     // Ends the stream: an incomplete held sequence becomes U+FFFD.
     void flush(QByteArray &out);
     // Bytes held back from the last chunk (0..3).
     int pendingBytes() const { return m_pendingSize; }
 
 private:
+    // The length of the valid UTF-8 prefix of in (up to the first invalid or incomplete
+    // sequence).
+    static qsizetype validLength(QByteArrayView in);
+
     char m_pending[4] = {};
     int m_pendingSize = 0;
 };

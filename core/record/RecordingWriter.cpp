@@ -248,11 +248,10 @@ void RecordingWriter::write(qint64 timeUs, char code, const QByteArray &data)
         return;
     timeUs += m_timeBaseUs;
     if (code == 'o') {
-        m_text.resize(0);
-        m_decoder.decode(data, m_text);
-        if (m_text.isEmpty())
+        const QByteArrayView text = m_decoder.decodeView(data, m_text); // no copy when valid
+        if (text.isEmpty())
             return; // only the start of a multi-byte character: it comes with the next chunk
-        appendEvent(timeUs, code, m_text);
+        appendEvent(timeUs, code, text);
     } else {
         appendEvent(timeUs, code, data);
     }

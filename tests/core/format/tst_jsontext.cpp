@@ -1,5 +1,6 @@
 #include "format/JsonText.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 class TestJsonText : public QObject
@@ -19,6 +20,51 @@ private Q_SLOTS:
         QTest::newRow("del-raw") << QByteArray("\x7f") << QByteArray("\x7f");
         QTest::newRow("cjk-raw") << QByteArray("漢字") << QByteArray("漢字");
         QTest::newRow("emoji-raw") << QByteArray("😀") << QByteArray("😀");
+        // Longer than a 16-byte block: escapes at block starts, ends, several in one block,
+        // a block of nothing but escapes, a tail shorter than a block.
+        QTest::newRow("block-plain-then-esc") << QByteArray("0123456789abcdef\x1b[0m")
+                                              << QByteArray("0123456789abcdef\\u001b[0m");
+        QTest::newRow("esc-at-15-and-16") << QByteArray("0123456789abcde\x1b\x1b" "0123456789abcdef")
+                                          << QByteArray("0123456789abcde\\u001b\\u001b0123456789abcdef");
+        QTest::newRow("many-in-one-block") << QByteArray("a\"b\\c\nd\re\tf\x01g\x1bh\"i\"j")
+                                           << QByteArray("a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001bh\\\"i\\\"j");
+        QTest::newRow("all-escapes") << QByteArray(20, '\x1b') << QByteArray("\\u001b").repeated(20);
+        QTest::newRow("utf8-across-blocks") << QByteArray("0123456789abcd漢字\x1b[31m😀x")
+                                            << QByteArray("0123456789abcd漢字\\u001b[31m😀x");
+    }
+
+    // Random text, weighted towards the bytes that need escaping, against a byte-at-a-time
+    // reference.
+    void escapeRandom()
+    {
+        QRandomGenerator rng(20261121);
+        const char special[] = {'"', '\\', '\n', '\r', '\t', '\x1b', '\x00', '\x1f', '\x7f', '\xc3', '\xa9'};
+        for (int round = 0; round < 2000; ++round) {
+            QByteArray text;
+            const int n = rng.bounded(0, 80);
+            for (int i = 0; i < n; ++i)
+                text += rng.bounded(4) == 0 ? special[rng.bounded(int(sizeof special))] : char(rng.bounded(0x20, 0x7f));
+            QByteArray expected;
+            for (char ch : std::as_const(text)) {
+                const auto c = static_cast<unsigned char>(ch);
+                if (c == '"' || c == '\\')
+                    expected += QByteArray("\\") + char(c);
+                else if (c == '\n')
+                    expected += "\\n";
+                else if (c == '\r')
+                    expected += "\\r";
+                else if (c == '\t')
+                    expected += "\\t";
+                else if (c < 0x20)
+                    expected += "\\u00" + QByteArray::number(c, 16).rightJustified(2, '0');
+                else
+                    expected += char(c);
+            }
+            QByteArray out("prefix");
+            JsonText::appendEscaped(out, text);
+            QCOMPARE(out, "prefix" + expected);
+            QCOMPARE(JsonText::escapedLength(text), expected.size());
+        }
     }
     void escape()
     {
