@@ -1,5 +1,9 @@
 #include "PlayCommand.h"
 
+#include "OpenRecording.h"
+#include "RawTerminal.h"
+#include "SignalPipe.h"
+#include "WriteAll.h"
 #include "play/Player.h"
 #include "play/Recording.h"
 #include "terminal/Terminal.h"
@@ -14,10 +18,6 @@
 #include <cmath>
 #include <csignal>
 #include <cstring>
-#include <iterator>
-#include <fcntl.h>
-#include <poll.h>
-#include <termios.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -26,105 +26,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("PlayCommand", text);
-}
-
-// --- Signals: the handler only writes into a pipe; the event loop stops playing.
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const int savedErrno = errno;
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
-    errno = savedErrno;
-}
-
-constexpr int kHandledSignals[] = {SIGINT, SIGTERM, SIGHUP};
-
-struct SignalGuard {
-    struct sigaction previous[std::size(kHandledSignals)] = {};
-    struct sigaction previousPipe = {};
-    bool installed = false;
-
-    bool install()
-    {
-        if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return false;
-        struct sigaction sa = {};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        for (size_t k = 0; k < std::size(kHandledSignals); ++k)
-            ::sigaction(kHandledSignals[k], &sa, &previous[k]);
-        // A reader that went away (`castdeck play x | head`) is reported as a write error.
-        struct sigaction ignore = {};
-        ignore.sa_handler = SIG_IGN;
-        sigemptyset(&ignore.sa_mask);
-        ::sigaction(SIGPIPE, &ignore, &previousPipe);
-        installed = true;
-        return true;
-    }
-    ~SignalGuard()
-    {
-        if (!installed)
-            return;
-        for (size_t k = 0; k < std::size(kHandledSignals); ++k)
-            ::sigaction(kHandledSignals[k], &previous[k], nullptr);
-        ::sigaction(SIGPIPE, &previousPipe, nullptr);
-        ::close(g_signalPipe[0]);
-        ::close(g_signalPipe[1]);
-        g_signalPipe[0] = g_signalPipe[1] = -1;
-    }
-};
-
-// --- The terminal on stdin: no echo, no line editing, no signal keys while playing.
-struct TtyGuard {
-    termios saved = {};
-    bool raw = false;
-
-    bool makeRaw()
-    {
-        if (::tcgetattr(STDIN_FILENO, &saved) != 0)
-            return false;
-        termios t = saved;
-        t.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN);
-        t.c_iflag &= ~tcflag_t(IXON | ICRNL);
-        t.c_cc[VMIN] = 1;
-        t.c_cc[VTIME] = 0;
-        if (::tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) != 0)
-            return false;
-        raw = true;
-        return true;
-    }
-    void restore()
-    {
-        if (raw)
-            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        raw = false;
-    }
-    ~TtyGuard() { restore(); }
-};
-
-// Writes all of `data` to stdout (waiting when the terminal is slow). False on an error.
-bool writeOut(QByteArrayView data)
-{
-    const char *p = data.data();
-    qsizetype size = data.size();
-    while (size > 0) {
-        const ssize_t n = ::write(STDOUT_FILENO, p, size_t(size));
-        if (n > 0) {
-            p += n;
-            size -= n;
-        } else if (n < 0 && errno == EAGAIN) {
-            pollfd pfd{STDOUT_FILENO, POLLOUT, 0};
-            ::poll(&pfd, 1, 100);
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else {
-            return false;
-        }
-    }
-    return true;
 }
 
 // Undoes what the recording left on in the terminal the player followed.
@@ -195,17 +96,8 @@ int PlayCommand::run(const QStringList &args)
 
     const QString path = parser.positionalArguments().constFirst();
     Recording recording;
-    Recording::Options options;
-    options.saveIndex = false;
-    options.buildKeyframes = false;
-    recording.setOptions(options);
-    recording.open(path);
-    if (!recording.waitForReady()) {
-        err << u"castdeck play: "_s << recording.errorString() << Qt::endl;
+    if (!openRecording(recording, path, err, u"castdeck play: "_s, tr("castdeck play: warning: %1")))
         return 1;
-    }
-    for (const QString &w : recording.warnings())
-        err << tr("castdeck play: warning: %1").arg(w) << Qt::endl;
 
     Player player(&recording);
     player.setSpeed(speedValue);
@@ -215,7 +107,7 @@ int PlayCommand::run(const QStringList &args)
     const bool ttyOut = ::isatty(STDOUT_FILENO);
     bool writeFailed = false;
     auto write = [&](QByteArrayView bytes) {
-        if (!writeFailed && !writeOut(bytes)) {
+        if (!writeFailed && !writeAll(STDOUT_FILENO, bytes)) {
             writeFailed = true;
             QCoreApplication::exit(1);
         }
@@ -231,8 +123,8 @@ int PlayCommand::run(const QStringList &args)
         }
     }
 
-    SignalGuard signalGuard;
-    TtyGuard tty;
+    SignalPipe signalPipe;
+    RawTerminal tty(RawTerminal::Mode::Keys);
     std::unique_ptr<QSocketNotifier> keys;
     if (::isatty(STDIN_FILENO) && tty.makeRaw()) {
         keys = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
@@ -253,16 +145,10 @@ int PlayCommand::run(const QStringList &args)
             }
         });
     }
-    std::unique_ptr<QSocketNotifier> signals;
-    if (signalGuard.install()) {
-        signals = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(signals.get(), &QSocketNotifier::activated, &player, [] {
-            char buf[16];
-            while (::read(g_signalPipe[0], buf, sizeof buf) > 0) {
-            }
-            QCoreApplication::exit(130);
-        });
-    }
+    // Stop playing; the terminal is restored below. SIGPIPE: a reader that went away
+    // (`castdeck play x | head`) is reported as a write error.
+    if (signalPipe.install({SIGINT, SIGTERM, SIGHUP}, {SIGPIPE}))
+        QObject::connect(&signalPipe, &SignalPipe::signalReceived, &player, [] { QCoreApplication::exit(130); });
 
     QObject::connect(&player, &Player::outputPlayed, &player, [&write](const QByteArray &data) { write(data); });
     QObject::connect(&player, &Player::finished, &player, [] { QCoreApplication::exit(0); });
@@ -270,7 +156,7 @@ int PlayCommand::run(const QStringList &args)
     int status = QCoreApplication::exec();
     tty.restore();
     if (ttyOut)
-        writeOut(restoreSequences(*player.terminal()));
+        writeAll(STDOUT_FILENO, restoreSequences(*player.terminal()));
     if (writeFailed) {
         err << tr("castdeck play: cannot write to the output: %1").arg(QString::fromLocal8Bit(std::strerror(errno)))
             << Qt::endl;

@@ -1,5 +1,8 @@
 #include "RecCommand.h"
 
+#include "RawTerminal.h"
+#include "SignalPipe.h"
+#include "WriteAll.h"
 #include "checkpoint/ClearDetector.h"
 #include "pty/PtySession.h"
 #include "record/Recorder.h"
@@ -17,12 +20,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <iterator>
 #include <memory>
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/ioctl.h>
-#include <termios.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -32,88 +32,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("RecCommand", text);
 }
-
-// --- Signals: the handler only writes the number into a pipe; the event loop does the rest.
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int signal)
-{
-    const int savedErrno = errno;
-    const char byte = char(signal);
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
-    errno = savedErrno;
-}
-
-constexpr int kHandledSignals[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT};
-
-struct SignalGuard {
-    struct sigaction previous[std::size(kHandledSignals)] = {};
-    struct sigaction previousPipe = {};
-    struct sigaction previousFsize = {};
-    bool installed = false;
-
-    bool install()
-    {
-        if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return false;
-        struct sigaction sa = {};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        for (size_t k = 0; k < std::size(kHandledSignals); ++k)
-            ::sigaction(kHandledSignals[k], &sa, &previous[k]);
-        // A closed stdout is not a reason to stop recording, and a file size limit
-        // (RLIMIT_FSIZE) is a write error to report, not a reason to die.
-        struct sigaction ignore = {};
-        ignore.sa_handler = SIG_IGN;
-        sigemptyset(&ignore.sa_mask);
-        ::sigaction(SIGPIPE, &ignore, &previousPipe);
-        ::sigaction(SIGXFSZ, &ignore, &previousFsize);
-        installed = true;
-        return true;
-    }
-    ~SignalGuard()
-    {
-        if (!installed)
-            return;
-        for (size_t k = 0; k < std::size(kHandledSignals); ++k)
-            ::sigaction(kHandledSignals[k], &previous[k], nullptr);
-        ::sigaction(SIGPIPE, &previousPipe, nullptr);
-        ::sigaction(SIGXFSZ, &previousFsize, nullptr);
-        ::close(g_signalPipe[0]);
-        ::close(g_signalPipe[1]);
-        g_signalPipe[0] = g_signalPipe[1] = -1;
-    }
-};
-
-// --- The terminal on stdin: raw while recording, restored on the way out.
-// Set while the terminal is raw: a line then needs "\r\n".
-bool g_rawMode = false;
-
-struct TtyGuard {
-    termios saved = {};
-    bool raw = false;
-
-    bool makeRaw()
-    {
-        if (!raw && ::tcgetattr(STDIN_FILENO, &saved) != 0)
-            return false;
-        termios t = saved;
-        ::cfmakeraw(&t);
-        // TCSADRAIN: what was typed ahead goes to the child, not away.
-        if (::tcsetattr(STDIN_FILENO, TCSADRAIN, &t) != 0)
-            return false;
-        raw = g_rawMode = true;
-        return true;
-    }
-    void restore()
-    {
-        if (raw)
-            ::tcsetattr(STDIN_FILENO, TCSADRAIN, &saved);
-        raw = g_rawMode = false;
-    }
-    ~TtyGuard() { restore(); }
-};
 
 // The host terminal's size: from whichever of stdin, stdout, stderr is a terminal, else
 // $COLUMNS x $LINES, else 80x24.
@@ -133,26 +51,6 @@ void hostSize(int &cols, int &rows)
     rows = r > 0 ? r : 24;
 }
 
-// Writes all of `data` to fd, waiting when it is non-blocking and full. False on a real error.
-bool writeAll(int fd, const char *data, qsizetype size)
-{
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size_t(size));
-        if (n > 0) {
-            data += n;
-            size -= n;
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            pollfd p = {fd, POLLOUT, 0};
-            ::poll(&p, 1, -1);
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
 QString defaultFileName()
 {
     const QString stem = u"castdeck-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
@@ -165,7 +63,7 @@ QString defaultFileName()
 // Qt's messages (castdeck.record's) as our own notices, also in raw mode.
 void printMessage(QtMsgType, const QMessageLogContext &, const QString &message)
 {
-    const QByteArray line = "castdeck: " + message.toLocal8Bit() + (g_rawMode ? "\r\n" : "\n");
+    const QByteArray line = "castdeck: " + message.toLocal8Bit() + (RawTerminal::anyRaw() ? "\r\n" : "\n");
     [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, line.constData(), size_t(line.size()));
 }
 
@@ -273,20 +171,23 @@ int RecCommand::run(const QStringList &args)
     if (!recorder.start(&startError))
         return error(startError, 1); // ~PtySession hangs the child up
 
-    SignalGuard signalGuard;
-    if (!signalGuard.install())
+    SignalPipe signalPipe;
+    // A closed stdout is not a reason to stop recording, and a file size limit (RLIMIT_FSIZE)
+    // is a write error to report, not a reason to die.
+    if (!signalPipe.install({SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT}, {SIGPIPE, SIGXFSZ}))
         return error(tr("cannot set up signal handling: %1").arg(QString::fromLocal8Bit(std::strerror(errno))), 1);
-    TtyGuard ttyGuard;
+    // The terminal on stdin: raw while recording, restored on the way out.
+    RawTerminal ttyGuard(RawTerminal::Mode::Passthrough);
     // In raw mode the terminal does not turn "\n" into "\r\n" for us.
     auto notice = [&](const QString &text) {
-        err << u"castdeck: "_s << text << (ttyGuard.raw ? "\r\n" : "\n");
+        err << u"castdeck: "_s << text << (ttyGuard.isRaw() ? "\r\n" : "\n");
         err.flush();
     };
 
     int exitCode = 0;
     bool stdoutOk = true;
     QObject::connect(&pty, &PtySession::receivedData, &recorder, [&](const QByteArray &data) {
-        if (stdoutOk && !writeAll(STDOUT_FILENO, data.constData(), data.size()))
+        if (stdoutOk && !writeAll(STDOUT_FILENO, data))
             stdoutOk = false; // keep recording what the child prints
         recorder.recordOutput(data);
     });
@@ -340,34 +241,30 @@ int RecCommand::run(const QStringList &args)
     }
 
     // Signals.
-    QSocketNotifier signalNotifier(g_signalPipe[0], QSocketNotifier::Read);
     int stopSignals = 0;
-    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &pty, [&] {
-        char sig = 0;
-        while (::read(g_signalPipe[0], &sig, 1) == 1) {
-            switch (sig) {
-            case SIGWINCH: {
-                int c = cols, r = rows;
-                hostSize(c, r);
-                if (c != cols || r != rows) {
-                    cols = c;
-                    rows = r;
-                    pty.setWindowSize(cols, rows);
-                    recorder.recordResize(cols, rows);
-                }
-                break;
+    QObject::connect(&signalPipe, &SignalPipe::signalReceived, &pty, [&](int sig) {
+        switch (sig) {
+        case SIGWINCH: {
+            int c = cols, r = rows;
+            hostSize(c, r);
+            if (c != cols || r != rows) {
+                cols = c;
+                rows = r;
+                pty.setWindowSize(cols, rows);
+                recorder.recordResize(cols, rows);
             }
-            case SIGCONT:
-                // Back from a stop (job control): the shell we were suspended to reset the terminal.
-                if (ttyGuard.raw)
-                    ttyGuard.makeRaw();
-                break;
-            default:
-                // SIGTERM, SIGHUP, SIGINT, SIGQUIT: end the child like a closed terminal does
-                // (SIGHUP, SIGKILL after 2 s; at once the second time). finished() follows.
-                pty.stop(++stopSignals > 1 ? 0 : 2000);
-                break;
-            }
+            break;
+        }
+        case SIGCONT:
+            // Back from a stop (job control): the shell we were suspended to reset the terminal.
+            if (ttyGuard.isRaw())
+                ttyGuard.makeRaw();
+            break;
+        default:
+            // SIGTERM, SIGHUP, SIGINT, SIGQUIT: end the child like a closed terminal does
+            // (SIGHUP, SIGKILL after 2 s; at once the second time). finished() follows.
+            pty.stop(++stopSignals > 1 ? 0 : 2000);
+            break;
         }
     });
 

@@ -1,6 +1,7 @@
 #include "RenderCommand.h"
 
 #include "ColorScheme.h"
+#include "OpenRecording.h"
 #include "TerminalPainter.h"
 #include "play/Player.h"
 #include "play/Recording.h"
@@ -110,17 +111,8 @@ int RenderCommand::run(const QStringList &args)
 
     const QString path = parser.positionalArguments().constFirst();
     Recording recording;
-    Recording::Options options;
-    options.saveIndex = false;
-    options.buildKeyframes = false;
-    recording.setOptions(options);
-    recording.open(path);
-    if (!recording.waitForReady()) {
-        err << u"castdeck render: "_s << recording.errorString() << Qt::endl;
+    if (!openRecording(recording, path, err, u"castdeck render: "_s, tr("castdeck render: warning: %1")))
         return 1;
-    }
-    for (const QString &w : recording.warnings())
-        err << tr("castdeck render: warning: %1").arg(w) << Qt::endl;
 
     Player player(&recording);
     const QList<Checkpoint> &checkpoints = recording.index().checkpoints;

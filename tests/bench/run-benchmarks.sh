@@ -27,6 +27,11 @@ for name in "${names[@]}"; do
       # Paints into QImages; no display needed.
       QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/view/bench_view"
       ;;
+    terminal-cat)
+      # cat of a 100 MB file in a TerminalSession under a shown TerminalView, beside a bare
+      # pty; the view is painted offscreen when there is no display.
+      QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/tests/bench/terminal-cat/bench_terminal_cat"
+      ;;
     play)
       # Needs the generated casts of `format`; the sidecars it writes beside them are rebuilt
       # by every run (the first open is measured without one).

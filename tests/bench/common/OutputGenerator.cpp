@@ -4,6 +4,12 @@
 #include "format/CastWriter.h"
 
 #include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 const char *const kWords[] = {"src", "build", "main.cpp", "CMakeLists.txt", "README.md", "include", "test_runner",
@@ -113,4 +119,43 @@ qint64 writeGeneratedCast(const QString &path, qint64 bytes, qint64 clearEvery, 
     }
     written += f.write(out);
     return written;
+}
+
+bool writeGeneratedOutput(const QString &path, qint64 size, qint64 clearEvery)
+{
+    QFile file(path + u".partial"_s);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    OutputGenerator generator;
+    QByteArray block;
+    qint64 written = 0;
+    while (written < size) {
+        block.clear();
+        generator.append(block, 1024 * 1024, clearEvery);
+        const qint64 n = std::min<qint64>(block.size(), size - written);
+        if (file.write(block.constData(), n) != n)
+            return false;
+        written += n;
+    }
+    file.close();
+    QFile::remove(path);
+    return file.rename(path);
+}
+
+qint64 prepareInputFile(QString &path, const QString &generatedPath, qint64 size, qint64 clearEvery)
+{
+    if (path.isEmpty()) {
+        path = generatedPath;
+        if (QFileInfo(path).size() != size) {
+            std::printf("generating %s\n", qPrintable(path));
+            if (!writeGeneratedOutput(path, size, clearEvery)) {
+                std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+                return -1;
+            }
+        }
+    }
+    const qint64 fileSize = QFileInfo(path).size();
+    if (fileSize <= 0)
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(path));
+    return fileSize;
 }

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QRandomGenerator>
+#include <QString>
 
 class OutputGenerator
 {
@@ -26,3 +27,13 @@ private:
 // Writes a v2 cast of about `bytes` into `path`: events of 200 B..8 KB, clears every
 // `clearEvery` bytes of output, a resize now and then. Returns the bytes written.
 qint64 writeGeneratedCast(const QString &path, qint64 bytes, qint64 clearEvery, quint32 seed = 42);
+
+// Writes exactly `size` bytes of OutputGenerator output (default seed; a clear about every
+// `clearEvery` bytes, none for 0) into `path`, through PATH.partial renamed at the end, so an
+// interrupted run leaves no short file behind. False when it cannot be written.
+bool writeGeneratedOutput(const QString &path, qint64 size, qint64 clearEvery = 0);
+// The benchmarks' input file. An empty `path` becomes `generatedPath`, written unless it
+// already has exactly `size` bytes (from an earlier run), with "generating PATH" on stdout.
+// Returns the size of the file at `path`; 0 or less, after "cannot write PATH" or "cannot
+// read PATH" on stderr, when there is nothing to read.
+qint64 prepareInputFile(QString &path, const QString &generatedPath, qint64 size, qint64 clearEvery = 0);

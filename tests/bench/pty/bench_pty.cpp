@@ -11,6 +11,7 @@
 // Usage: bench_pty [FILE] [--runs N] [--size MB]
 // Without FILE, a colour-heavy text file of --size MB (default 100) is generated once in
 // /tmp and reused.
+#include "BarePtyCat.h"
 #include "OutputGenerator.h"
 #include "pty/PtySession.h"
 
@@ -21,16 +22,10 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QFileInfo>
 #include <QStringList>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <pty.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -44,77 +39,16 @@ struct Result {
                       // other load on the machine disturbs less than the wall time
 };
 
-qint64 cpuNow()
-{
-    rusage usage {};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return (qint64(usage.ru_utime.tv_sec) + usage.ru_stime.tv_sec) * 1000000000
-        + (qint64(usage.ru_utime.tv_usec) + usage.ru_stime.tv_usec) * 1000;
-}
-
-// Colour-heavy output from the benchmarks' shared generator (coloured ls, compiler and log
-// lines with 16/256/truecolour SGR, progress bars, CJK and emoji), written once.
-bool generateFile(const QString &path, qint64 size)
-{
-    QFile file(path + u".partial"_s);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    OutputGenerator generator;
-    QByteArray block;
-    qint64 written = 0;
-    while (written < size) {
-        block.clear();
-        generator.append(block, 1024 * 1024);
-        const qint64 n = std::min<qint64>(block.size(), size - written);
-        if (file.write(block.constData(), n) != n)
-            return false;
-        written += n;
-    }
-    file.close();
-    QFile::remove(path);
-    return file.rename(path);
-}
-
 Result runRaw(const QByteArray &filePath)
 {
-    Result r;
-    const qint64 cpuStart = cpuNow();
-    QElapsedTimer timer;
-    timer.start();
-    int master = -1;
-    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-    if (pid < 0) {
-        std::perror("forkpty");
-        return r;
-    }
-    if (pid == 0) {
-        ::execlp("cat", "cat", filePath.constData(), static_cast<char *>(nullptr));
-        ::_exit(127);
-    }
-    static char buffer[64 * 1024];
-    for (;;) {
-        const ssize_t n = ::read(master, buffer, sizeof(buffer));
-        if (n > 0) {
-            r.bytes += n;
-            ++r.reads;
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else {
-            break; // EIO: cat exited and everything was read
-        }
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    ::close(master);
-    r.ns = timer.nsecsElapsed();
-    r.cpuNs = cpuNow() - cpuStart;
-    return r;
+    const BarePtyCat run = BarePtyCat::run(filePath);
+    return {run.bytes, run.ns, run.reads, run.cpuNs};
 }
 
 Result runKPtyDevice(const QString &filePath)
 {
     Result r;
-    const qint64 cpuStart = cpuNow();
+    const qint64 cpuStart = BarePtyCat::processCpuNs();
     QElapsedTimer timer;
     timer.start();
     KPtyProcess process;
@@ -143,14 +77,14 @@ Result runKPtyDevice(const QString &filePath)
     if (!exited)
         loop.exec();
     r.ns = timer.nsecsElapsed();
-    r.cpuNs = cpuNow() - cpuStart;
+    r.cpuNs = BarePtyCat::processCpuNs() - cpuStart;
     return r;
 }
 
 Result runPtySession(const QString &filePath)
 {
     Result r;
-    const qint64 cpuStart = cpuNow();
+    const qint64 cpuStart = BarePtyCat::processCpuNs();
     QElapsedTimer timer;
     timer.start();
     PtySession session;
@@ -167,7 +101,7 @@ Result runPtySession(const QString &filePath)
     }
     loop.exec();
     r.ns = timer.nsecsElapsed();
-    r.cpuNs = cpuNow() - cpuStart;
+    r.cpuNs = BarePtyCat::processCpuNs() - cpuStart;
     return r;
 }
 
@@ -209,21 +143,10 @@ int main(int argc, char **argv)
         else
             filePath = args.at(i);
     }
-    if (filePath.isEmpty()) {
-        filePath = u"/tmp/castdeck-bench-pty-%1M.txt"_s.arg(sizeMb);
-        if (QFileInfo(filePath).size() != sizeMb * 1024 * 1024) {
-            std::printf("generating %s\n", qPrintable(filePath));
-            if (!generateFile(filePath, sizeMb * 1024 * 1024)) {
-                std::fprintf(stderr, "cannot write %s\n", qPrintable(filePath));
-                return 1;
-            }
-        }
-    }
-    const qint64 fileSize = QFileInfo(filePath).size();
-    if (fileSize <= 0) {
-        std::fprintf(stderr, "cannot read %s\n", qPrintable(filePath));
+    const qint64 fileSize =
+        prepareInputFile(filePath, u"/tmp/castdeck-bench-pty-%1M.txt"_s.arg(sizeMb), sizeMb * 1024 * 1024);
+    if (fileSize <= 0)
         return 1;
-    }
 
     std::printf("command: %s\n", qPrintable(commandLine));
     std::printf("child:   cat %s (%lld bytes, default cooked pty: \\n -> \\r\\n)\n", qPrintable(filePath),

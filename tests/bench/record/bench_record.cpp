@@ -16,6 +16,7 @@
 // Usage: bench_record [FILE] [--runs N] [--size MB] [--out DIR] [--writer-only | --recorder-only]
 // Without FILE, a colour-heavy text file of --size MB (default 200) with a clear every 3 MB
 // is generated once in /tmp and reused. The recordings go to --out (default /tmp).
+#include "BarePtyCat.h"
 #include "OutputGenerator.h"
 #include "checkpoint/CheckpointIndex.h"
 #include "checkpoint/ClearDetector.h"
@@ -35,13 +36,9 @@
 
 #include <algorithm>
 #include <functional>
-#include <cerrno>
 #include <cstdio>
-#include <pty.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -58,14 +55,6 @@ struct Result {
     int pauses = 0;
 };
 
-qint64 cpuNow()
-{
-    rusage usage {};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return (qint64(usage.ru_utime.tv_sec) + usage.ru_stime.tv_sec) * 1000000000
-        + (qint64(usage.ru_utime.tv_usec) + usage.ru_stime.tv_usec) * 1000;
-}
-
 qint64 threadCpuNs()
 {
     timespec ts {};
@@ -80,58 +69,13 @@ qint64 peakRssKb()
     return usage.ru_maxrss;
 }
 
-bool generateFile(const QString &path, qint64 size)
-{
-    QFile file(path + u".partial"_s);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    OutputGenerator generator;
-    QByteArray block;
-    qint64 written = 0;
-    while (written < size) {
-        block.clear();
-        generator.append(block, 1024 * 1024, 3 * 1024 * 1024);
-        const qint64 n = std::min<qint64>(block.size(), size - written);
-        if (file.write(block.constData(), n) != n)
-            return false;
-        written += n;
-    }
-    file.close();
-    QFile::remove(path);
-    return file.rename(path);
-}
-
 Result runBaseline(const QByteArray &filePath)
 {
+    const BarePtyCat run = BarePtyCat::run(filePath);
     Result r;
-    const qint64 cpuStart = cpuNow();
-    QElapsedTimer timer;
-    timer.start();
-    int master = -1;
-    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-    if (pid < 0) {
-        std::perror("forkpty");
-        return r;
-    }
-    if (pid == 0) {
-        ::execlp("cat", "cat", filePath.constData(), static_cast<char *>(nullptr));
-        ::_exit(127);
-    }
-    static char buffer[64 * 1024];
-    for (;;) {
-        const ssize_t n = ::read(master, buffer, sizeof(buffer));
-        if (n > 0)
-            r.bytes += n;
-        else if (n < 0 && errno == EINTR)
-            continue;
-        else
-            break; // EIO: cat exited and everything was read
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    ::close(master);
-    r.ns = r.doneNs = timer.nsecsElapsed();
-    r.cpuNs = cpuNow() - cpuStart;
+    r.bytes = run.bytes;
+    r.ns = r.doneNs = run.ns;
+    r.cpuNs = run.cpuNs;
     return r;
 }
 
@@ -140,7 +84,7 @@ Result runRecorder(const QString &filePath, const QString &castPath, bool preamb
     Result r;
     QFile::remove(castPath);
     QFile::remove(CheckpointIndex::sidecarPath(castPath));
-    const qint64 cpuStart = cpuNow();
+    const qint64 cpuStart = BarePtyCat::processCpuNs();
     QElapsedTimer timer;
     timer.start();
     Recorder::Options o;
@@ -175,7 +119,7 @@ Result runRecorder(const QString &filePath, const QString &castPath, bool preamb
     }
     loop.exec();
     r.doneNs = timer.nsecsElapsed();
-    r.cpuNs = cpuNow() - cpuStart;
+    r.cpuNs = BarePtyCat::processCpuNs() - cpuStart;
     r.castBytes = QFileInfo(castPath).size();
     CheckpointIndex idx;
     if (idx.load(CheckpointIndex::sidecarPath(castPath))) {
@@ -385,21 +329,10 @@ int main(int argc, char **argv)
         else
             filePath = args.at(i);
     }
-    if (filePath.isEmpty()) {
-        filePath = u"/tmp/castdeck-bench-record-%1M.txt"_s.arg(sizeMb);
-        if (QFileInfo(filePath).size() != sizeMb * 1024 * 1024) {
-            std::printf("generating %s\n", qPrintable(filePath));
-            if (!generateFile(filePath, sizeMb * 1024 * 1024)) {
-                std::fprintf(stderr, "cannot write %s\n", qPrintable(filePath));
-                return 1;
-            }
-        }
-    }
-    const qint64 fileSize = QFileInfo(filePath).size();
-    if (fileSize <= 0) {
-        std::fprintf(stderr, "cannot read %s\n", qPrintable(filePath));
+    const qint64 fileSize = prepareInputFile(filePath, u"/tmp/castdeck-bench-record-%1M.txt"_s.arg(sizeMb),
+                                             sizeMb * 1024 * 1024, 3 * 1024 * 1024);
+    if (fileSize <= 0)
         return 1;
-    }
     const QString castPath = outDir + u"/castdeck-bench-record.cast"_s;
 
     std::printf("command: %s\n", qPrintable(commandLine));
