@@ -53,6 +53,7 @@ CastIndexer::Result CastIndexer::index(const QString &castPath, CheckpointIndex 
         idx.durationUs = ev.timeUs;
         switch (ev.type()) {
         case CastEvent::Type::Output: {
+            idx.outputHistogram.add(ev.timeUs, ev.data.size());
             matches.clear();
             detector.scan(ev.data, matches);
             if (matches.isEmpty())

@@ -1,7 +1,8 @@
 // CastIndexer: builds a CheckpointIndex by reading a cast file once, start to end.
 //
 // Data flow: file -> CastReader -> CastIndexer (ClearDetector on output, JsonText to map
-// each match back to its escaped bytes) -> CheckpointIndex.
+// each match back to its escaped bytes, output bytes into the OutputHistogram) ->
+// CheckpointIndex.
 // Background-friendly: a progress callback that can cancel, and resumable: given an index
 // of a prefix of the file (the file grew since), it continues where that index stopped.
 // Runs on whichever thread calls index(); it owns its reader and detector.

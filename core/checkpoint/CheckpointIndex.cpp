@@ -116,6 +116,7 @@ bool CheckpointIndex::save(const QString &path, QString *error) const
       << source.lastLineHash;
     s << qint32(format) << width << height << durationUs << eventCount << eventsByCode;
     s << checkpoints << markers << resizes << warnings;
+    s << outputHistogram.sliceUs() << outputHistogram.bytes();
     s << resume.offset << resume.nextEventIndex << resume.timeUs << resume.lineNumber << detectorState << cols << rows;
     s << keyframedEvents << saved;
     if (s.status() != QDataStream::Ok || !file.commit()) {
@@ -156,13 +157,17 @@ bool CheckpointIndex::load(const QString &path, QString *error)
         >> idx.source.lastLineHash;
     s >> fmt >> idx.width >> idx.height >> idx.durationUs >> idx.eventCount >> idx.eventsByCode;
     s >> idx.checkpoints >> idx.markers >> idx.resizes >> idx.warnings;
+    qint64 sliceUs = 0;
+    QList<qint64> sliceBytes;
+    s >> sliceUs >> sliceBytes;
+    const bool histogramOk = idx.outputHistogram.restore(sliceUs, sliceBytes);
     s >> idx.resume.offset >> idx.resume.nextEventIndex >> idx.resume.timeUs >> idx.resume.lineNumber
         >> idx.detectorState >> idx.cols >> idx.rows;
     s >> idx.keyframedEvents >> idx.keyframes;
     const bool blobsInside = std::all_of(idx.keyframes.cbegin(), idx.keyframes.cend(), [areaEnd](const Keyframe &k) {
         return k.blobOffset >= kAreaStart && k.blobSize > 0 && k.blobOffset + k.blobSize <= areaEnd;
     });
-    if (s.status() != QDataStream::Ok || !s.atEnd() || !blobsInside) {
+    if (s.status() != QDataStream::Ok || !s.atEnd() || !blobsInside || !histogramOk) {
         if (error)
             *error = u"%1: the index is damaged"_s.arg(path);
         return false;

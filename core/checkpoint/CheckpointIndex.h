@@ -1,16 +1,17 @@
 // CheckpointIndex: everything a player needs to open a recording without reading it all:
-// clear checkpoints with exact file offsets, markers, resizes, duration, event counts, and
-// lastClearOffset; and keyframes (terminal states to start playing from). Persisted beside
-// the cast as NAME.cast.idx (binary, versioned, written atomically with QSaveFile) and
-// validated against the cast before it is trusted: size, header bytes and a hash of the last
-// indexed line. A stale or foreign sidecar (or one of an older version) is rebuilt.
+// clear checkpoints with exact file offsets, markers, resizes, duration, event counts,
+// lastClearOffset and output bytes over time (OutputHistogram); and keyframes (terminal
+// states to start playing from). Persisted beside the cast as NAME.cast.idx (binary,
+// versioned, written atomically with QSaveFile) and validated against the cast before it is
+// trusted: size, header bytes and a hash of the last indexed line. A stale or foreign
+// sidecar (or one of an older version) is rebuilt.
 //
 // Data flow: CastIndexer (scanning a file) or the recorder's writer thread (live) ->
 // CheckpointIndex -> sidecar file -> Player / `castdeck info`; KeyframeBuilder (core/play)
 // adds keyframes in a second pass.
 // A plain value: copy it across threads, do not share it.
 //
-// Sidecar layout (version 2): magic, version, the end offset of the keyframe area; the
+// Sidecar layout (version 3): magic, version, the end offset of the keyframe area; the
 // keyframe area (each keyframe's preamble, zlib-compressed, back to back, in keyframe
 // order); then the rest as a QDataStream. The preambles are read when needed, not at load(),
 // so opening a 1 GB recording's sidecar reads a few hundred KB whatever its keyframes weigh;
@@ -18,6 +19,7 @@
 #pragma once
 
 #include "Checkpoint.h"
+#include "OutputHistogram.h"
 #include "format/CastDiagnostic.h"
 #include "format/CastReader.h"
 
@@ -75,6 +77,8 @@ public:
     QList<CastMarker> markers;
     QList<CastResize> resizes;
     QList<CastDiagnostic> warnings;
+    // Output bytes per slice of time (every 'o' event's decoded data), for a density strip.
+    OutputHistogram outputHistogram;
 
     // Where indexing stopped, to resume when the file grows.
     Source source;
@@ -99,6 +103,13 @@ public:
     // sequenceEnd of the last checkpoint, -1 when there is none.
     qint64 lastClearOffset() const { return checkpoints.isEmpty() ? -1 : checkpoints.constLast().sequenceEnd; }
     bool keyframesComplete() const { return keyframedEvents >= eventCount; }
+    // Output density 0..1 over `buckets` equal parts of the duration, for
+    // TimelineWidget::setDensity() (see OutputHistogram::density()). `buckets` <= 0: the
+    // histogram's own resolution (OutputHistogram::naturalBuckets()).
+    QList<float> outputDensity(int buckets = 0) const
+    {
+        return outputHistogram.density(durationUs, buckets > 0 ? buckets : outputHistogram.naturalBuckets(durationUs));
+    }
 
     // The preamble of keyframes[k], uncompressed: from memory, else read from the sidecar in
     // `storedIn`. Nothing (with `error` set) when it cannot be read (the sidecar was replaced
@@ -127,7 +138,8 @@ public:
     static QString cacheSidecarPath(const QString &castPath);
 
     // 2: the keyframe area (above) and Checkpoint::hasPreamble (a computed preamble may be empty).
-    static constexpr quint32 kFileVersion = 2;
+    // 3: outputHistogram.
+    static constexpr quint32 kFileVersion = 3;
 
     bool operator==(const CheckpointIndex &) const = default;
 };

@@ -281,6 +281,7 @@ void RecordingWriter::appendEvent(qint64 timeUs, char code, QByteArrayView text)
 
     switch (code) {
     case 'o': {
+        m_index.outputHistogram.add(timeUs, text.size()); // as CastIndexer counts it
         m_matches.clear();
         m_detector.scan(text, m_matches);
         qint64 escaped = 0;

@@ -52,6 +52,35 @@ void verifyAgainstFile(const QByteArray &bytes, const Checkpoint &c)
     QVERIFY(decoded.endsWith(c.sequenceBytes().right(qMin<qsizetype>(decoded.size(), c.sequenceBytes().size()))));
     QCOMPARE(decoded.size(), qsizetype(c.dataEnd));
 }
+
+// v2 output at times that make the histogram widen twice (past 409.6 s and 819.2 s), with
+// other event codes between (not output: not counted).
+// Non-empty slices of a histogram: index, bytes.
+using SliceList = QList<std::pair<qsizetype, qint64>>;
+
+QByteArray castOverMerges()
+{
+    return "{\"version\": 2, \"width\": 80, \"height\": 24}\n"
+           "[0.05, \"o\", \"abc\"]\n"
+           "[0.3, \"i\", \"typed\"]\n"
+           "[0.35, \"o\", \"\\u001b[2J\"]\n"
+           "[100.0, \"o\", \"h\\u00e9\"]\n"
+           "[409.5, \"m\", \"marker\"]\n"
+           "[409.55, \"o\", \"12345\"]\n"
+           "[409.7, \"o\", \"1234567\"]\n"
+           "[500.0, \"r\", \"100x30\"]\n"
+           "[819.3, \"o\", \"xy\"]\n"
+           "[1000.0, \"o\", \"\\r\\n\"]\n"_ba;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qWarning() << "cannot write" << path;
+    return path;
+}
 } // namespace
 
 class TestCheckpointIndex : public QObject
@@ -134,6 +163,56 @@ private Q_SLOTS:
         QCOMPARE(idx.cols, 120);
     }
 
+    // The output histogram, filled in the same pass: decoded output bytes of 'o' events per
+    // slice (ESC[2J is 4 bytes, \u00e9 two), other codes not counted, widened past the bound.
+    void outputHistogram_data()
+    {
+        QTest::addColumn<QByteArray>("cast");
+        QTest::addColumn<qint64>("sliceUs");
+        QTest::addColumn<SliceList>("slices"); // the non-empty ones
+        QTest::addColumn<qsizetype>("size");
+        QTest::newRow("short: 100 ms slices")
+            << "{\"version\": 2, \"width\": 80, \"height\": 24}\n[0.05, \"o\", \"abc\"]\n"
+               "[0.06, \"i\", \"x\"]\n[0.09, \"o\", \"\\u001b[2J\"]\n[0.25, \"o\", \"de\"]\n"_ba
+            << qint64(100'000) << SliceList{{0, 7}, {2, 2}} << qsizetype(3);
+        QTest::newRow("v3 intervals") << "{\"version\": 3, \"term\": {\"cols\": 80, \"rows\": 24}}\n"
+                                         "[0.05, \"o\", \"abc\"]\n[1.0, \"o\", \"de\"]\n"_ba
+                                      << qint64(100'000) << SliceList{{0, 3}, {10, 2}}
+                                      << qsizetype(11);
+        // 1000 s: 400 ms slices.
+        QTest::newRow("long: merged twice") << castOverMerges() << qint64(400'000)
+                                            << SliceList{{0, 7}, {250, 3}, {1023, 5},
+                                                                                    {1024, 7}, {2048, 2}, {2500, 2}}
+                                            << qsizetype(2501);
+    }
+    void outputHistogram()
+    {
+        QFETCH(QByteArray, cast);
+        QFETCH(qint64, sliceUs);
+        QFETCH(SliceList, slices);
+        QFETCH(qsizetype, size);
+        QTemporaryDir dir;
+        const CheckpointIndex idx = indexOf(writeFile(dir, u"h.cast"_s, cast));
+        QCOMPARE(idx.outputHistogram.sliceUs(), sliceUs);
+        QList<qint64> expected(size, 0);
+        for (const auto &[k, b] : std::as_const(slices))
+            expected[k] = b;
+        QCOMPARE(idx.outputHistogram.bytes(), expected);
+        // The density covers the duration at the slices' resolution; the busiest part is 1,
+        // every slice with output shows, and idle stretches (a third of the buckets at least
+        // in the long recording) are 0.
+        const QList<float> density = idx.outputDensity();
+        QCOMPARE(density.size(), qsizetype(idx.outputHistogram.naturalBuckets(idx.durationUs)));
+        QCOMPARE(*std::max_element(density.cbegin(), density.cend()), 1.0f);
+        for (const auto &[k, b] : std::as_const(slices)) {
+            const qint64 at = std::min(k * sliceUs, idx.durationUs);
+            const qsizetype bucket = std::min(density.size() - 1, qsizetype(at * density.size() / std::max<qint64>(1, idx.durationUs)));
+            QVERIFY2(density.at(bucket) > 0, qPrintable(u"slice %1 (bucket %2)"_s.arg(k).arg(bucket)));
+        }
+        if (size > 1000)
+            QVERIFY(std::count(density.cbegin(), density.cend(), 0.0f) > density.size() / 3);
+    }
+
     void sizeInForceFollowsResizes()
     {
         QTemporaryDir dir;
@@ -164,6 +243,8 @@ private Q_SLOTS:
         CheckpointIndex loaded;
         QVERIFY2(loaded.load(side, &error), qPrintable(error));
         QCOMPARE(loaded, idx);
+        QVERIFY(!loaded.outputHistogram.isEmpty());
+        QCOMPARE(loaded.outputHistogram, idx.outputHistogram);
         QCOMPARE(loaded.validate(cast), CheckpointIndex::Validity::Valid);
 
         // A damaged sidecar does not load.
@@ -174,6 +255,52 @@ private Q_SLOTS:
         CheckpointIndex damaged;
         QVERIFY(!damaged.load(side, &error));
         QVERIFY(error.contains(u"damaged"_s));
+    }
+
+    // A widened histogram comes back as saved (width and counts).
+    void sidecarKeepsTheHistogram()
+    {
+        QTemporaryDir dir;
+        const QString cast = writeFile(dir, u"m.cast"_s, castOverMerges());
+        const CheckpointIndex idx = indexOf(cast);
+        QCOMPARE(idx.outputHistogram.sliceUs(), qint64(400'000));
+        QString error;
+        QVERIFY2(idx.save(CheckpointIndex::sidecarPath(cast), &error), qPrintable(error));
+        CheckpointIndex loaded;
+        QVERIFY2(loaded.load(CheckpointIndex::sidecarPath(cast), &error), qPrintable(error));
+        QCOMPARE(loaded.outputHistogram, idx.outputHistogram);
+        QCOMPARE(loaded.outputDensity(300), idx.outputDensity(300));
+        QCOMPARE(loaded, idx);
+    }
+
+    // A sidecar of an older version (without the histogram) is refused, so it is rebuilt.
+    void olderSidecarVersionIsRefused_data()
+    {
+        QTest::addColumn<quint32>("version");
+        QTest::newRow("version 1") << 1u;
+        QTest::newRow("version 2 (no histogram)") << 2u;
+        QTest::newRow("a future version") << CheckpointIndex::kFileVersion + 1;
+    }
+    void olderSidecarVersionIsRefused()
+    {
+        QFETCH(quint32, version);
+        QTemporaryDir dir;
+        const QString cast = writeFile(dir, u"o.cast"_s, castOverMerges());
+        const QString side = CheckpointIndex::sidecarPath(cast);
+        QVERIFY(indexOf(cast).save(side));
+        // The same file with only the version field changed (bytes 4-7, big-endian).
+        QByteArray bytes = fileBytes(side);
+        for (int i = 0; i < 4; ++i)
+            bytes[4 + i] = char(version >> (24 - 8 * i));
+        writeFile(dir, u"o.cast.idx"_s, bytes);
+        CheckpointIndex loaded;
+        QString error;
+        QVERIFY(!loaded.load(side, &error));
+        QVERIFY2(error.contains(u"version %1"_s.arg(CheckpointIndex::kFileVersion)), qPrintable(error));
+        // The indexer, given nothing valid, builds it afresh.
+        CastIndexer indexer;
+        QCOMPARE(indexer.index(cast, loaded), CastIndexer::Result::Done);
+        QCOMPARE(loaded, indexOf(cast));
     }
 
     void staleWhenFileChanged_data()
@@ -215,10 +342,17 @@ private Q_SLOTS:
     }
 
     // Indexing a file that grew continues from the old index and ends equal to indexing the
-    // whole file from scratch, including a sequence split across the old end.
+    // whole file from scratch, including a sequence split across the old end and an output
+    // histogram that widened after the old end.
+    void resumeAfterGrowthEqualsFreshIndex_data()
+    {
+        QTest::addColumn<QByteArray>("all");
+        QTest::newRow("sequence split across the end") << fileBytes(fixture("split-sequences-v2.cast"));
+        QTest::newRow("histogram widens after the end") << castOverMerges();
+    }
     void resumeAfterGrowthEqualsFreshIndex()
     {
-        const QByteArray all = fileBytes(fixture("split-sequences-v2.cast"));
+        QFETCH(QByteArray, all);
         const QList<QByteArray> lines = all.split('\n');
         for (int keep = 1; keep < lines.size() - 2; ++keep) { // lines ends with an empty piece
             QTemporaryDir dir;
@@ -234,6 +368,8 @@ private Q_SLOTS:
             CastIndexer indexer;
             QCOMPARE(indexer.index(cast, idx), CastIndexer::Result::Done);
             const CheckpointIndex fresh = indexOf(cast);
+            QVERIFY(!fresh.outputHistogram.isEmpty());
+            QCOMPARE(idx.outputHistogram, fresh.outputHistogram);
             QCOMPARE(idx, fresh);
         }
     }
