@@ -41,6 +41,13 @@ for name in "${names[@]}"; do
         "$build/tests/bench/play/bench_play" "$f"
       done
       ;;
+    search)
+      # RecordingSearch over the generated 100 MB cast of `format`, beside a plain read and
+      # Terminal ingest of the same file.
+      f="$work/generated-100MB.cast"
+      [ -f "$f" ] || "$build/tests/bench/format/bench_format" generate "$f" 100 3
+      "$build/tests/bench/search/bench_search" "$f"
+      ;;
     *)
       if [ -x "$build/tests/bench/$name/bench_$name" ]; then
         "$build/tests/bench/$name/bench_$name"
