@@ -618,7 +618,7 @@
 <context>
     <name>PlayCommand</name>
     <message>
-        <location filename="../app/PlayCommand.cpp" line="+154"/>
+        <location filename="../app/PlayCommand.cpp" line="+55"/>
         <source>Play a recording in this terminal. Keys: q or Ctrl+C stop, space pauses.</source>
         <translation>Spielt eine Aufnahme in diesem Terminal ab. Tasten: q oder Strg+C beendet, Leertaste pausiert.</translation>
     </message>
@@ -658,25 +658,101 @@
         <translation>castdeck play: --idle-time-limit erwartet Sekunden (0 oder mehr), nicht „%1“</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>castdeck play: warning: %1</source>
         <translation>castdeck play: Warnung: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>castdeck play: %1 has no clear checkpoint; playing from the start</source>
         <translation>castdeck play: %1 hat keinen Checkpoint einer Bildschirmlöschung; Wiedergabe ab dem Anfang</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+39"/>
         <source>castdeck play: cannot write to the output: %1</source>
         <translation>castdeck play: kann nicht in die Ausgabe schreiben: %1</translation>
     </message>
 </context>
 <context>
+    <name>PlayerSearchBar</name>
+    <message>
+        <location filename="../ui/PlayerSearchBar.cpp" line="+90"/>
+        <source>Search the recording&apos;s text</source>
+        <translation>Im Text der Aufnahme suchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Previous hit (Shift+Enter, Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe, Umschalt+F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next hit (Enter, F3)</source>
+        <translation>Nächster Treffer (Eingabe, F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the search bar (Esc)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+281"/>
+        <source>Invalid expression</source>
+        <translation>Ungültiger Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search failed</source>
+        <translation>Suche fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Searching</source>
+        <translation>Suche läuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No hits</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Searched %1 % of the recording</source>
+        <translation>%1 % der Aufnahme durchsucht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search stops after %1 hits</source>
+        <translation>Die Suche endet nach %1 Treffern</translation>
+    </message>
+</context>
+<context>
     <name>PlayerTab</name>
     <message>
-        <location filename="../ui/PlayerTab.cpp" line="+80"/>
+        <location filename="../ui/PlayerTab.cpp" line="+98"/>
         <source>Indexing %p%</source>
         <translation>Indizierung %p&#xa0;%</translation>
     </message>
@@ -691,18 +767,18 @@
         <translation>Indizierung anhalten; der bisher indizierte Teil bleibt abspielbar</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+81"/>
         <source>Playback speed (+ / -)</source>
         <translation>Wiedergabegeschwindigkeit (+ / -)</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+146"/>
+        <location line="+70"/>
+        <location line="+249"/>
         <source>&amp;Play</source>
         <translation>&amp;Abspielen</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-247"/>
         <source>Go to &amp;Start</source>
         <translation>Zum A&amp;nfang</translation>
     </message>
@@ -783,16 +859,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Shorten &amp;Idle Time</source>
-        <translation>Leerlaufzeit &amp;kürzen</translation>
+        <source>&amp;Idle Time Limit</source>
+        <translation>&amp;Pausen begrenzen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Shorten pauses to the recording&apos;s idle time limit (2 s when it has none)</source>
-        <translation>Pausen auf das Leerlauflimit der Aufnahme kürzen (2 s, wenn sie keines hat)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Show &amp;Keystrokes</source>
         <translation>&amp;Tastenanschläge anzeigen</translation>
     </message>
@@ -803,16 +874,86 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>S&amp;cale to Fit</source>
+        <translation>An &amp;Größe anpassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show a recording larger than the view smaller, so that all of it is visible</source>
+        <translation>Eine Aufnahme, die größer als die Ansicht ist, verkleinert zeigen, sodass alles sichtbar ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checkpoint &amp;List</source>
         <translation>Checkpoint-L&amp;iste</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+4"/>
+        <source>Find in &amp;Recording…</source>
+        <translation>In der &amp;Aufnahme suchen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Shorten pauses between events to at most this long</source>
+        <translation>Pausen zwischen Ereignissen auf höchstens diese Dauer kürzen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Off</source>
+        <translation>&amp;Aus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Custom…</source>
+        <translation>&amp;Eigener Wert …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From the &amp;Recording (%1 s)</source>
+        <translation>Aus der &amp;Aufnahme (%1 s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the &amp;Recording (none)</source>
+        <translation>Aus der &amp;Aufnahme (keine)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Idle Time Limit</source>
+        <translation>Pausen begrenzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten pauses longer than this many seconds:</source>
+        <translation>Pausen kürzen, die länger sind als so viele Sekunden:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Custom (%1 s)…</source>
+        <translation>&amp;Eigener Wert (%1 s) …</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -944,7 +1085,7 @@
 <context>
     <name>RecCommand</name>
     <message>
-        <location filename="../app/RecCommand.cpp" line="+182"/>
+        <location filename="../app/RecCommand.cpp" line="+80"/>
         <source>Record a program (your login shell by default) in this terminal into an asciicast file, like `asciinema rec`. Clear checkpoints are found while recording and kept in FILE.idx.</source>
         <translation>Nimmt ein Programm (standardmäßig Ihre Login-Shell) in diesem Terminal in eine asciicast-Datei auf, wie `asciinema rec`. Die Checkpoints der Bildschirmlöschungen werden schon während der Aufnahme gefunden und in FILE.idx abgelegt.</translation>
     </message>
@@ -1024,12 +1165,12 @@
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>cannot set up signal handling: %1</source>
         <translation>Signalbehandlung kann nicht eingerichtet werden: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1; the program goes on without being recorded</source>
         <translation>%1; das Programm läuft ohne Aufnahme weiter</translation>
     </message>
@@ -1044,7 +1185,7 @@
         <translation>Aufnahme beendet: %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>appending to %1 (%2x%3); the recording ends when %4 exits</source>
         <translation>Anhängen an %1 (%2x%3); die Aufnahme endet, wenn %4 sich beendet</translation>
     </message>
@@ -1083,9 +1224,17 @@
     </message>
 </context>
 <context>
+    <name>RecordingSearch</name>
+    <message>
+        <location filename="../core/play/RecordingSearch.cpp" line="+576"/>
+        <source>Invalid regular expression at character %1: %2</source>
+        <translation>Ungültiger regulärer Ausdruck bei Zeichen %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>RenderCommand</name>
     <message>
-        <location filename="../app/RenderCommand.cpp" line="+75"/>
+        <location filename="../app/RenderCommand.cpp" line="+76"/>
         <source>Print the screen of a recording at one moment: after every event up to TIME, at the end, at the last clear or at a clear checkpoint.</source>
         <translation>Gibt den Bildschirm einer Aufnahme zu einem Zeitpunkt aus: nach jedem Ereignis bis TIME, am Ende, bei der letzten Bildschirmlöschung oder bei einem Checkpoint.</translation>
     </message>
@@ -1130,12 +1279,12 @@
         <translation>castdeck render: --png kann in diesem Prozess nicht zeichnen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>castdeck render: warning: %1</source>
         <translation>castdeck render: Warnung: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>castdeck render: %1 has no clear checkpoint</source>
         <translation>castdeck render: %1 hat keinen Checkpoint einer Bildschirmlöschung</translation>
     </message>

@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>PlayerSearchBar</name>
+    <message numerus="yes">
+        <location filename="../../../../ui/PlayerSearchBar.cpp" line="+403"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlayerTab</name>
     <message numerus="yes">
-        <location filename="../../../../ui/PlayerTab.cpp" line="+386"/>
+        <location filename="../../../../ui/PlayerTab.cpp" line="+514"/>
         <source>%n problem(s) in this recording; the valid part plays. First: %1</source>
         <translation>
             <numerusform>%n problem in this recording; the valid part plays: %1</numerusform>

@@ -618,7 +618,7 @@
 <context>
     <name>PlayCommand</name>
     <message>
-        <location filename="../app/PlayCommand.cpp" line="+154"/>
+        <location filename="../app/PlayCommand.cpp" line="+55"/>
         <source>Play a recording in this terminal. Keys: q or Ctrl+C stop, space pauses.</source>
         <translation>Rejoue un enregistrement dans ce terminal. Touches&#xa0;: q ou Ctrl+C arrête, Espace met en pause.</translation>
     </message>
@@ -658,25 +658,101 @@
         <translation>castdeck play&#xa0;: --idle-time-limit attend des secondes (0 ou plus), pas «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>castdeck play: warning: %1</source>
         <translation>castdeck play&#xa0;: avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>castdeck play: %1 has no clear checkpoint; playing from the start</source>
         <translation>castdeck play&#xa0;: %1 n&apos;a aucun point de contrôle d&apos;effacement&#xa0;; lecture depuis le début</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+39"/>
         <source>castdeck play: cannot write to the output: %1</source>
         <translation>castdeck play&#xa0;: impossible d&apos;écrire sur la sortie&#xa0;: %1</translation>
     </message>
 </context>
 <context>
+    <name>PlayerSearchBar</name>
+    <message>
+        <location filename="../ui/PlayerSearchBar.cpp" line="+90"/>
+        <source>Search the recording&apos;s text</source>
+        <translation>Rechercher dans le texte de l’enregistrement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regular expression</source>
+        <translation>Expression régulière</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Previous hit (Shift+Enter, Shift+F3)</source>
+        <translation>Résultat précédent (Maj+Entrée, Maj+F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next hit (Enter, F3)</source>
+        <translation>Résultat suivant (Entrée, F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the search bar (Esc)</source>
+        <translation>Fermer la barre de recherche (Échap)</translation>
+    </message>
+    <message>
+        <location line="+281"/>
+        <source>Invalid expression</source>
+        <translation>Expression non valide</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search failed</source>
+        <translation>La recherche a échoué</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Searching</source>
+        <translation>Recherche en cours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No hits</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Searched %1 % of the recording</source>
+        <translation>%1 % de l’enregistrement parcouru</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search stops after %1 hits</source>
+        <translation>La recherche s’arrête après %1 résultats</translation>
+    </message>
+</context>
+<context>
     <name>PlayerTab</name>
     <message>
-        <location filename="../ui/PlayerTab.cpp" line="+80"/>
+        <location filename="../ui/PlayerTab.cpp" line="+98"/>
         <source>Indexing %p%</source>
         <translation>Indexation %p&#xa0;%</translation>
     </message>
@@ -691,18 +767,18 @@
         <translation>Arrêter l&apos;indexation&#xa0;; la partie déjà indexée reste lisible</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+81"/>
         <source>Playback speed (+ / -)</source>
         <translation>Vitesse de lecture (+ / -)</translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+146"/>
+        <location line="+70"/>
+        <location line="+249"/>
         <source>&amp;Play</source>
         <translation>&amp;Lecture</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-247"/>
         <source>Go to &amp;Start</source>
         <translation>Aller au &amp;début</translation>
     </message>
@@ -783,16 +859,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Shorten &amp;Idle Time</source>
-        <translation>Raccourcir les &amp;temps morts</translation>
+        <source>&amp;Idle Time Limit</source>
+        <translation>&amp;Limiter les pauses</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Shorten pauses to the recording&apos;s idle time limit (2 s when it has none)</source>
-        <translation>Raccourcir les pauses à la limite de temps mort de l&apos;enregistrement (2 s s&apos;il n&apos;en a pas)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Show &amp;Keystrokes</source>
         <translation>Afficher les &amp;saisies clavier</translation>
     </message>
@@ -803,16 +874,86 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>S&amp;cale to Fit</source>
+        <translation>&amp;Ajuster à la vue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show a recording larger than the view smaller, so that all of it is visible</source>
+        <translation>Réduire un enregistrement plus grand que la vue pour qu’il soit visible en entier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checkpoint &amp;List</source>
         <translation>L&amp;iste des points de contrôle</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+4"/>
+        <source>Find in &amp;Recording…</source>
+        <translation>Rechercher dans l’&amp;enregistrement…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find &amp;Next</source>
+        <translation>Rechercher le &amp;suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>Rechercher le &amp;précédent</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Shorten pauses between events to at most this long</source>
+        <translation>Raccourcir les pauses entre les événements à cette durée au plus</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Off</source>
+        <translation>&amp;Désactivé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Custom…</source>
+        <translation>&amp;Personnalisé…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From the &amp;Recording (%1 s)</source>
+        <translation>Selon l’&amp;enregistrement (%1 s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the &amp;Recording (none)</source>
+        <translation>Selon l’&amp;enregistrement (aucune)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Idle Time Limit</source>
+        <translation>Limiter les pauses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten pauses longer than this many seconds:</source>
+        <translation>Raccourcir les pauses de plus de tant de secondes :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Custom (%1 s)…</source>
+        <translation>&amp;Personnalisé (%1 s)…</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Cannot open %1: %2</source>
         <translation>Impossible d&apos;ouvrir %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -944,7 +1085,7 @@
 <context>
     <name>RecCommand</name>
     <message>
-        <location filename="../app/RecCommand.cpp" line="+182"/>
+        <location filename="../app/RecCommand.cpp" line="+80"/>
         <source>Record a program (your login shell by default) in this terminal into an asciicast file, like `asciinema rec`. Clear checkpoints are found while recording and kept in FILE.idx.</source>
         <translation>Enregistre un programme (par défaut votre shell de connexion) dans ce terminal vers un fichier asciicast, comme `asciinema rec`. Les points de contrôle d&apos;effacement d&apos;écran sont repérés pendant l&apos;enregistrement et conservés dans FILE.idx.</translation>
     </message>
@@ -1024,12 +1165,12 @@
         <translation>impossible de démarrer %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>cannot set up signal handling: %1</source>
         <translation>impossible de mettre en place la gestion des signaux&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1; the program goes on without being recorded</source>
         <translation>%1&#xa0;; le programme continue sans être enregistré</translation>
     </message>
@@ -1044,7 +1185,7 @@
         <translation>enregistrement terminé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>appending to %1 (%2x%3); the recording ends when %4 exits</source>
         <translation>ajout à %1 (%2x%3)&#xa0;; l&apos;enregistrement s&apos;arrête quand %4 se termine</translation>
     </message>
@@ -1083,9 +1224,17 @@
     </message>
 </context>
 <context>
+    <name>RecordingSearch</name>
+    <message>
+        <location filename="../core/play/RecordingSearch.cpp" line="+576"/>
+        <source>Invalid regular expression at character %1: %2</source>
+        <translation>Expression régulière non valide au caractère %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>RenderCommand</name>
     <message>
-        <location filename="../app/RenderCommand.cpp" line="+75"/>
+        <location filename="../app/RenderCommand.cpp" line="+76"/>
         <source>Print the screen of a recording at one moment: after every event up to TIME, at the end, at the last clear or at a clear checkpoint.</source>
         <translation>Affiche l&apos;écran d&apos;un enregistrement à un instant donné&#xa0;: après chaque événement jusqu&apos;à TIME, à la fin, au dernier effacement ou à un point de contrôle d&apos;effacement.</translation>
     </message>
@@ -1130,12 +1279,12 @@
         <translation>castdeck render&#xa0;: --png ne peut pas dessiner dans ce processus</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>castdeck render: warning: %1</source>
         <translation>castdeck render&#xa0;: avertissement&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>castdeck render: %1 has no clear checkpoint</source>
         <translation>castdeck render&#xa0;: %1 n&apos;a aucun point de contrôle d&apos;effacement</translation>
     </message>

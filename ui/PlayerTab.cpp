@@ -1,6 +1,7 @@
 #include "PlayerTab.h"
 
 #include "CheckpointListWidget.h"
+#include "PlayerSearchBar.h"
 #include "TerminalView.h"
 #include "TimelineWidget.h"
 #include "play/Player.h"
@@ -8,12 +9,18 @@
 #include "terminal/Terminal.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QGraphicsOpacityEffect>
+#include <QInputDialog>
+#include <QMenu>
+#include <QPropertyAnimation>
 #include <QStyle>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -28,6 +35,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const double kSpeeds[] = {0.25, 0.5, 1.0, 1.5, 2.0, 4.0, 8.0, 16.0};
+// The keystroke overlay: how long it stays after the last key, how long it fades, and how
+// many of the latest keys it shows.
+constexpr int kKeystrokesMs = 1000;
+constexpr int kKeystrokesFadeMs = 300;
+constexpr qsizetype kKeystrokesShown = 24;
+// The idle time limit choices besides "from the recording", "off" and "custom" (seconds),
+// and the data of those three entries (the others' is the limit in µs).
+const double kIdleLimits[] = {0.5, 1, 2, 5};
+constexpr qint64 kIdleFromRecording = -1;
+constexpr qint64 kIdleOff = 0;
+constexpr qint64 kIdleCustom = -2;
 
 // Theme icons with the style's own as a fallback (no icon theme installed: still icons).
 QIcon themeIcon(const QString &name)
@@ -92,7 +110,21 @@ PlayerTab::PlayerTab(QWidget *parent)
     m_keystrokes = new QLabel(m_view);
     m_keystrokes->setObjectName(u"keystrokeOverlay"_s);
     m_keystrokes->setStyleSheet(u"background: rgba(0,0,0,170); color: white; padding: 6px 10px; border-radius: 6px; font-size: 16pt;"_s);
+    m_keystrokes->setTextFormat(Qt::PlainText);
+    m_keystrokes->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_keystrokes->hide();
+    // Shown for kKeystrokesMs after the last key, then faded out.
+    auto *fade = new QGraphicsOpacityEffect(m_keystrokes);
+    m_keystrokes->setGraphicsEffect(fade);
+    auto *fadeOut = new QPropertyAnimation(fade, "opacity", m_keystrokes);
+    fadeOut->setDuration(kKeystrokesFadeMs);
+    fadeOut->setStartValue(1.0);
+    fadeOut->setEndValue(0.0);
+    connect(fadeOut, &QPropertyAnimation::finished, m_keystrokes, &QWidget::hide);
+    m_keystrokesShown = new QTimer(this);
+    m_keystrokesShown->setSingleShot(true);
+    m_keystrokesShown->setInterval(kKeystrokesMs);
+    connect(m_keystrokesShown, &QTimer::timeout, fadeOut, [fadeOut] { fadeOut->start(); });
 
     m_list = new CheckpointListWidget(this);
     m_list->setObjectName(u"checkpointList"_s);
@@ -107,6 +139,11 @@ PlayerTab::PlayerTab(QWidget *parent)
 
     m_timeline = new TimelineWidget(this);
     m_timeline->setObjectName(u"timeline"_s);
+
+    // Ctrl+F: the find bar, its hits marked on the timeline.
+    m_searchBar = new PlayerSearchBar(m_recording, m_player, m_view, this);
+    connect(m_searchBar, &PlayerSearchBar::hitTimesChanged, m_timeline, &TimelineWidget::setSearchHits);
+    connect(m_searchBar, &PlayerSearchBar::closed, m_view, [this] { m_view->setFocus(); });
 
     createActions();
 
@@ -151,6 +188,7 @@ PlayerTab::PlayerTab(QWidget *parent)
     layout->addWidget(m_warnings);
     layout->addWidget(m_progressRow);
     layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_searchBar);
     layout->addWidget(m_timeline);
     layout->addLayout(controls);
     setFocusPolicy(Qt::StrongFocus);
@@ -170,20 +208,7 @@ PlayerTab::PlayerTab(QWidget *parent)
     });
     connect(m_player, &Player::stateChanged, this, &PlayerTab::updatePlayButton);
     connect(m_player, &Player::terminalChanged, this, &PlayerTab::onTerminalChanged);
-    connect(m_player, &Player::inputEvent, this, [this](const QString &text) {
-        if (!action(u"actionShowKeystrokes"_s)->isChecked())
-            return;
-        QString shown;
-        for (QChar c : text)
-            shown += c == u'\r' ? u"⏎"_s : c == u'\x7f' ? u"⌫"_s : c == u'\x1b' ? u"Esc "_s
-                   : c.unicode() < 0x20 ? u"^"_s + QChar(c.unicode() + 0x40) : QString(c);
-        m_keystrokes->setText(shown);
-        m_keystrokes->adjustSize();
-        m_keystrokes->move(m_view->width() - m_keystrokes->width() - 24, m_view->height() - m_keystrokes->height() - 16);
-        m_keystrokes->show();
-        m_keystrokes->raise();
-        QTimer::singleShot(1500, m_keystrokes, &QWidget::hide);
-    });
+    connect(m_player, &Player::inputEvent, this, &PlayerTab::showKeystrokes);
 
     connect(m_timeline, &TimelineWidget::seekRequested, m_player, &Player::seek);
     connect(m_timeline, &TimelineWidget::checkpointActivated, this, [this](int i) {
@@ -258,33 +283,133 @@ void PlayerTab::createActions()
     QAction *pause = addAction(u"actionPauseAtMarkers"_s, tr("Pause at &Markers"), {}, {}, nullptr);
     pause->setCheckable(true);
     connect(pause, &QAction::toggled, m_player, &Player::setPauseAtMarkers);
-    QAction *idle = addAction(u"actionIdleLimit"_s, tr("Shorten &Idle Time"), {}, {}, nullptr);
-    idle->setCheckable(true);
-    idle->setChecked(true);
-    idle->setToolTip(tr("Shorten pauses to the recording's idle time limit (2 s when it has none)"));
-    connect(idle, &QAction::toggled, m_player, [this](bool on) {
-        if (!on)
-            m_player->setIdleTimeLimit(std::nullopt);
-        else if (m_recording->header().idleTimeLimit > 0)
-            m_player->resetIdleTimeLimit();
-        else
-            m_player->setIdleTimeLimit(2'000'000);
-    });
+    createIdleLimitMenu(addAction(u"actionIdleLimit"_s, tr("&Idle Time Limit"), {}, {}, nullptr));
     QAction *keys = addAction(u"actionShowKeystrokes"_s, tr("Show &Keystrokes"), {}, {}, nullptr);
     keys->setCheckable(true);
     keys->setToolTip(tr("Show recorded keyboard input over the terminal"));
+    QAction *fit = addAction(u"actionScaleToFit"_s, tr("S&cale to Fit"), {}, {}, nullptr);
+    fit->setCheckable(true);
+    fit->setChecked(true);
+    fit->setToolTip(tr("Show a recording larger than the view smaller, so that all of it is visible"));
+    connect(fit, &QAction::toggled, m_view, &TerminalView::setFitToTerminal);
+    m_view->setFitToTerminal(true);
     QAction *list = addAction(u"actionCheckpointList"_s, tr("Checkpoint &List"), {}, {}, nullptr);
     list->setCheckable(true);
     list->setChecked(true);
     connect(list, &QAction::toggled, m_list, &QWidget::setVisible);
+    addAction(u"actionFind"_s, tr("Find in &Recording…"), QKeySequence::Find, u"edit-find"_s, nullptr);
+    connect(action(u"actionFind"_s), &QAction::triggered, m_searchBar, &PlayerSearchBar::activate);
+    addAction(u"actionFindNext"_s, tr("Find &Next"), Qt::Key_F3, {}, nullptr);
+    connect(action(u"actionFindNext"_s), &QAction::triggered, m_searchBar, &PlayerSearchBar::findNext);
+    addAction(u"actionFindPrevious"_s, tr("Find Pre&vious"), QKeySequence(Qt::ShiftModifier | Qt::Key_F3), {},
+              nullptr);
+    connect(action(u"actionFindPrevious"_s), &QAction::triggered, m_searchBar, &PlayerSearchBar::findPrevious);
 }
 
 QAction *PlayerTab::action(const QString &objectName) const
 {
-    for (QAction *a : m_actions)
+    for (QAction *a : m_actions) {
         if (a->objectName() == objectName)
             return a;
+        if (const QMenu *menu = a->menu())
+            for (QAction *entry : menu->actions())
+                if (entry->objectName() == objectName)
+                    return entry;
+    }
     return nullptr;
+}
+
+// The idle time limit: the recording's (its header's idle_time_limit; the default), off, a
+// few fixed ones, or one the user types.
+void PlayerTab::createIdleLimitMenu(QAction *menuAction)
+{
+    menuAction->setToolTip(tr("Shorten pauses between events to at most this long"));
+    m_idleLimitMenu = new QMenu(this);
+    m_idleLimitMenu->setObjectName(u"menuIdleLimit"_s);
+    menuAction->setMenu(m_idleLimitMenu);
+    auto *group = new QActionGroup(m_idleLimitMenu);
+    const auto entry = [&](const QString &name, const QString &text, qint64 data) {
+        QAction *a = m_idleLimitMenu->addAction(text);
+        a->setObjectName(name);
+        a->setCheckable(true);
+        a->setData(data);
+        group->addAction(a);
+        return a;
+    };
+    m_idleLimitChoice = entry(u"actionIdleLimitRecording"_s, QString(), kIdleFromRecording);
+    m_idleLimitChoice->setChecked(true);
+    entry(u"actionIdleLimitOff"_s, tr("&Off"), kIdleOff);
+    m_idleLimitMenu->addSeparator();
+    for (double s : kIdleLimits)
+        entry(u"actionIdleLimit%1ms"_s.arg(qint64(s * 1000)), tr("%1 s").arg(QLocale().toString(s)),
+              std::llround(s * 1e6));
+    m_idleLimitMenu->addSeparator();
+    entry(u"actionIdleLimitCustom"_s, tr("&Custom…"), kIdleCustom);
+    connect(group, &QActionGroup::triggered, this, &PlayerTab::chooseIdleLimit);
+    updateIdleLimitMenu();
+}
+
+void PlayerTab::updateIdleLimitMenu()
+{
+    const std::optional<double> s = m_recording->header().idleTimeLimit;
+    action(u"actionIdleLimitRecording"_s)
+        ->setText(s && *s > 0 ? tr("From the &Recording (%1 s)").arg(QLocale().toString(*s))
+                              : tr("From the &Recording (none)"));
+}
+
+void PlayerTab::chooseIdleLimit(QAction *choice)
+{
+    const qint64 data = choice->data().toLongLong();
+    if (data == kIdleFromRecording) {
+        m_player->resetIdleTimeLimit();
+    } else if (data == kIdleOff) {
+        m_player->setIdleTimeLimit(std::nullopt);
+    } else if (data == kIdleCustom) {
+        const std::optional<qint64> now = m_player->idleTimeLimit();
+        bool ok = false;
+        const double s = QInputDialog::getDouble(this, tr("Idle Time Limit"),
+                                                 tr("Shorten pauses longer than this many seconds:"),
+                                                 now ? double(*now) / 1e6 : 2.0, 0.1, 86400, 1, &ok);
+        if (!ok) {
+            m_idleLimitChoice->setChecked(true); // cancelled: the choice in force stays
+            return;
+        }
+        m_player->setIdleTimeLimit(std::llround(s * 1e6));
+        choice->setText(tr("&Custom (%1 s)…").arg(QLocale().toString(s)));
+    } else {
+        m_player->setIdleTimeLimit(data);
+    }
+    m_idleLimitChoice = choice;
+}
+
+// Recorded input ('i' events, while playing or stepping) over the view's bottom-right
+// corner: keys in quick succession on one line, gone kKeystrokesMs after the last one.
+void PlayerTab::showKeystrokes(const QString &text)
+{
+    if (!action(u"actionShowKeystrokes"_s)->isChecked())
+        return;
+    QString shown;
+    for (QChar c : text)
+        shown += c == u'\r' ? u"⏎"_s : c == u'\x7f' ? u"⌫"_s : c == u'\x1b' ? u"Esc "_s
+               : c.unicode() < 0x20 ? u"^"_s + QChar(c.unicode() + 0x40) : QString(c);
+    if (m_keystrokes->isVisible() && m_keystrokesShown->isActive())
+        shown.prepend(m_keystrokes->text());
+    if (shown.size() > kKeystrokesShown) {
+        shown = shown.right(kKeystrokesShown);
+        if (shown.front().isLowSurrogate())
+            shown.remove(0, 1);
+    }
+    if (auto *fadeOut = m_keystrokes->findChild<QPropertyAnimation *>())
+        fadeOut->stop();
+    if (auto *fade = qobject_cast<QGraphicsOpacityEffect *>(m_keystrokes->graphicsEffect()))
+        fade->setOpacity(1.0);
+    m_keystrokes->setText(shown);
+    m_keystrokes->adjustSize();
+    const QRect area = m_view->viewport()->geometry();
+    m_keystrokes->move(area.right() - m_keystrokes->width() - 16, area.bottom() - m_keystrokes->height() - 12);
+    m_keystrokes->show();
+    m_keystrokes->raise();
+    m_keystrokesShown->start();
 }
 
 void PlayerTab::open(const QString &path)
@@ -315,6 +440,8 @@ QString PlayerTab::warningText() const
 void PlayerTab::onStateChanged()
 {
     const Recording::State s = m_recording->state();
+    if (s == Recording::State::Indexing || s == Recording::State::Ready)
+        updateIdleLimitMenu(); // the header is known
     m_progressRow->setVisible(s == Recording::State::Indexing);
     if (s == Recording::State::Indexing) {
         m_progress->setRange(0, 0);
@@ -344,6 +471,7 @@ void PlayerTab::onIndexChanged()
     const CheckpointIndex &index = m_recording->index();
     m_timeline->setDuration(index.durationUs);
     m_timeline->setIndex(index);
+    m_timeline->setDensity(index.outputDensity());
     m_list->setIndex(index);
     updateTime();
 }

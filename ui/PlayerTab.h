@@ -1,7 +1,10 @@
 // PlayerTab: one recording in the main window: the Recording (file + index, loading in the
 // background), the Player (clock and terminal model), a read-only TerminalView of the current
-// frame, the TimelineWidget with checkpoints and markers, the checkpoint list, the transport
-// controls, an indexing progress bar and a non-modal bar for damaged lines.
+// frame, the TimelineWidget with checkpoints, markers and the output density, the checkpoint
+// list, the transport controls, an indexing progress bar and a non-modal bar for damaged lines.
+// Playback options (actions): loop, pause at markers, the idle time limit (a submenu), a
+// keystroke overlay for recorded input, and scale to fit (on: a recording larger than the
+// view is painted smaller, see TerminalView::setFitToTerminal()).
 //
 // Data flow: Recording (worker thread) -> index -> timeline / list; Player -> Terminal ->
 // TerminalView; timeline / list / keys -> Player::seek*(). GUI thread.
@@ -9,7 +12,8 @@
 // Keys (asciinema-player conventions and more), also in actions() for menus and toolbars:
 // Space play/pause; Left/Right -/+5 s; Shift+Left/Right -/+10 %; 0-9 jump to 0-90 %;
 // [ / ] previous/next marker or checkpoint; End last clear; Home start; , / . step back /
-// forward; + / - speed; F full screen (the window's).
+// forward; + / - speed; F full screen (the window's); Ctrl+F find in the recording's text
+// (PlayerSearchBar), F3 / Shift+F3 next / previous hit.
 #pragma once
 
 #include <QList>
@@ -17,12 +21,15 @@
 
 class CheckpointListWidget;
 class Player;
+class PlayerSearchBar;
 class QAction;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
+class QTimer;
 class QToolButton;
 class Recording;
 class Terminal;
@@ -45,9 +52,11 @@ public:
     Player *player() const { return m_player; }
     TerminalView *view() const { return m_view; }
     TimelineWidget *timeline() const { return m_timeline; }
+    PlayerSearchBar *searchBar() const { return m_searchBar; }
 
     // The playback actions (shortcuts live while this tab has focus), for menus and toolbars.
     QList<QAction *> actions() const { return m_actions; }
+    // Also finds the entries of the actions' submenus (the idle time limit's).
     QAction *action(const QString &objectName) const;
     // Text shown in the damage bar (empty when hidden).
     QString warningText() const;
@@ -80,6 +89,11 @@ private:
     void slower();
     void setSpeedIndex(int index);
     QString firstLineAfterCheckpoint(int checkpoint);
+    // Playback options: the idle time limit menu, the keystroke overlay.
+    void createIdleLimitMenu(QAction *menuAction);
+    void updateIdleLimitMenu();
+    void chooseIdleLimit(QAction *choice);
+    void showKeystrokes(const QString &text);
 
     Recording *m_recording = nullptr;
     Player *m_player = nullptr;
@@ -96,6 +110,10 @@ private:
     QLabel *m_time = nullptr;
     QComboBox *m_speed = nullptr;
     QLabel *m_keystrokes = nullptr;
+    QTimer *m_keystrokesShown = nullptr; // how long the overlay stays before it fades
+    QMenu *m_idleLimitMenu = nullptr;
+    QAction *m_idleLimitChoice = nullptr; // the choice in force (Custom… goes back to it on cancel)
+    PlayerSearchBar *m_searchBar = nullptr; // Ctrl+F
     QList<QAction *> m_actions;
     bool m_positionedAtLoad = false;
     bool m_warningsDismissed = false;

@@ -48,6 +48,7 @@ TerminalView::TerminalView(Terminal *terminal, QWidget *parent)
     : QAbstractScrollArea(parent)
     , m_terminal(terminal)
     , m_baseFont(TerminalPainter::defaultFont())
+    , m_font(m_baseFont)
 {
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
@@ -107,6 +108,7 @@ void TerminalView::setTerminal(Terminal *terminal)
     m_pendingDamage = QRect();
     attachTerminal();
     setColorScheme(colorScheme()); // the new terminal gets the palette too
+    updateFit();
     updateScrollBar();
     updateGeometry(); // sizeHint() follows the terminal's size
     m_fullRepaint = true;
@@ -165,7 +167,8 @@ void TerminalView::applyFont()
         f.setPointSizeF(qBound<qreal>(kMinPointSize, f.pointSizeF() + m_zoomStep, kMaxPointSize));
     else if (f.pixelSize() > 0)
         f.setPixelSize(qMax(6, f.pixelSize() + m_zoomStep * 4 / 3));
-    m_painter.setFont(f, devicePixelRatioF());
+    m_font = f;
+    m_painter.setFont(fittedFont(), devicePixelRatioF());
     updateGridSize();
     updateScrollBar();
     updateGeometry();
@@ -178,15 +181,82 @@ void TerminalView::updateMetrics()
 {
     if (qFuzzyCompare(devicePixelRatioF(), m_painter.metrics().devicePixelRatio()))
         return;
-    m_painter.setFont(m_painter.font(), devicePixelRatioF());
+    m_painter.setFont(fittedFont(), devicePixelRatioF());
     updateGridSize();
+    viewport()->update();
+}
+
+// --- Scale to fit -----------------------------------------------------------------------------------
+void TerminalView::setFitToTerminal(bool fit)
+{
+    if (fit == m_fit)
+        return;
+    m_fit = fit;
+    updateFit();
+}
+
+QFont TerminalView::fittedFont() const
+{
+    if (!m_fit || !m_terminal || !isVisible())
+        return m_font; // hidden: the size is a placeholder; showEvent() comes back here
+    const qreal dpr = devicePixelRatioF();
+    const QSize room = viewport()->size();
+    const int cols = m_terminal->cols();
+    const int rows = m_terminal->rows();
+    const auto fits = [&](const QFont &f) {
+        const QSize px = CellMetrics(f, dpr).pixelSize(cols, rows);
+        return px.width() <= room.width() && px.height() <= room.height();
+    };
+    if (room.isEmpty() || fits(m_font))
+        return m_font;
+    const bool points = m_font.pointSizeF() > 0;
+    const auto sized = [&](qreal size) {
+        QFont f = m_font;
+        if (points)
+            f.setPointSizeF(size);
+        else
+            f.setPixelSize(qMax(1, int(size)));
+        return f;
+    };
+    // The largest size that fits. Cells are whole device pixels, so their size grows in steps,
+    // not in proportion: search, in quarter points (whole pixels for a pixel-sized font), so
+    // that small changes of the view's size do not change the font every time.
+    const qreal step = points ? 0.25 : 1;
+    qreal lo = points ? kMinFitPointSize : std::ceil(kMinFitPointSize * 4 / 3);
+    qreal hi = points ? m_font.pointSizeF() : m_font.pixelSize();
+    if (lo >= hi || !fits(sized(lo)))
+        return sized(std::min(lo, hi)); // too large even then: as small as it gets, the rest clipped
+    while (hi - lo > step) {
+        const qreal mid = std::floor((lo + hi) / 2 / step) * step;
+        if (mid <= lo)
+            break;
+        if (fits(sized(mid)))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return sized(lo);
+}
+
+void TerminalView::updateFit()
+{
+    const QFont f = fittedFont();
+    if (f == m_painter.font() && qFuzzyCompare(devicePixelRatioF(), m_painter.metrics().devicePixelRatio()))
+        return;
+    qCDebug(lcView) << "painting at" << f.pointSizeF() << "pt to fit" << viewport()->size();
+    m_painter.setFont(f, devicePixelRatioF());
+    updateGridSize();
+    updateScrollBar();
+    m_fullRepaint = true;
     viewport()->update();
 }
 
 // --- Sizes ----------------------------------------------------------------------------------------
 QSize TerminalView::sizeHintForTerminal(int cols, int rows) const
 {
-    const QSize cells = cellMetrics().pixelSize(qMax(1, cols), qMax(1, rows));
+    // At terminalFont(), also when scaled to fit (the hint is what the view would like).
+    const CellMetrics metrics = m_fit ? CellMetrics(m_font, devicePixelRatioF()) : cellMetrics();
+    const QSize cells = metrics.pixelSize(qMax(1, cols), qMax(1, rows));
     const bool transient = style()->styleHint(QStyle::SH_ScrollBar_Transient, nullptr, verticalScrollBar());
     const int scrollBar = transient ? 0 : verticalScrollBar()->sizeHint().width();
     const QMargins m = viewportMargins();
@@ -219,6 +289,7 @@ void TerminalView::updateGridSize()
 void TerminalView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    updateFit();
     updateGridSize();
     updateScrollBar();
 }
@@ -227,6 +298,7 @@ void TerminalView::showEvent(QShowEvent *event)
 {
     QAbstractScrollArea::showEvent(event);
     updateMetrics();
+    updateFit();
     updateGridSize();
 }
 
@@ -242,6 +314,7 @@ void TerminalView::onDamaged()
         m_lastRows = m_terminal->rows();
         clearSelection();
         m_fullRepaint = true;
+        updateFit();
         updateScrollBar();
         updateGeometry();
     }
@@ -310,7 +383,7 @@ void TerminalView::paintEvent(QPaintEvent *event)
     if (!m_preedit.isEmpty()) {
         // Text an input method is composing, at the cursor, underlined.
         const QRect r = cursorRect();
-        QFont f = terminalFont();
+        QFont f = paintFont();
         f.setUnderline(true);
         p.setFont(f);
         const QRect box(r.topLeft(), QSize(QFontMetrics(f).horizontalAdvance(m_preedit) + 2, r.height()));
@@ -614,7 +687,7 @@ QVariant TerminalView::inputMethodQuery(Qt::InputMethodQuery query) const
     case Qt::ImAnchorRectangle:
         return QRect(cursor.topLeft(), QSize(qCeil(cellMetrics().width()), cursor.height()));
     case Qt::ImFont:
-        return terminalFont();
+        return paintFont();
     case Qt::ImCursorPosition:
     case Qt::ImAnchorPosition:
         return m_terminal ? m_terminal->cursor().col : 0;

@@ -15,6 +15,11 @@
 // ShortcutOverride) the keys that type into the terminal, Ctrl+letter and Alt+letter
 // included, so window shortcuts such as Ctrl+Q or Alt+F do not steal them; Ctrl+Shift+key,
 // Ctrl+Tab, Ctrl+PgUp/PgDn and F-keys with Ctrl or Alt are left to the window.
+//
+// Scale to fit (setFitToTerminal(), for a player, whose terminal has the recording's size):
+// the cells are painted with a smaller font when the terminal's cols x rows do not fit in the
+// viewport, so that all of it is visible. A live terminal leaves it off and resizes its
+// terminal to the view instead (terminalSizeChanged()).
 #pragma once
 
 #include "ColorScheme.h"
@@ -52,14 +57,24 @@ public:
 
     // The font at zoom 0 (default: the system fixed font); terminalFont() is with the zoom.
     void setTerminalFont(const QFont &font);
-    QFont terminalFont() const { return m_painter.font(); }
+    QFont terminalFont() const { return m_font; }
     void zoomIn();
     void zoomOut();
     void resetZoom();
     int zoomStep() const { return m_zoomStep; } // points added to the font's size
 
+    // The cells as painted (smaller than terminalFont()'s when scaled to fit).
     const CellMetrics &cellMetrics() const { return m_painter.metrics(); }
-    // The widget size that shows cols x rows cells (scroll bar included).
+    // Scale to fit: while the view is shown, the font shrinks (down to kMinFitPointSize,
+    // never above terminalFont()) until the terminal's cols x rows fit in the viewport; it
+    // follows the view's size and the terminal's (resizes, another terminal). Off (the
+    // default): cells at terminalFont(), what does not fit is clipped.
+    static constexpr qreal kMinFitPointSize = 3;
+    void setFitToTerminal(bool fit);
+    bool fitsToTerminal() const { return m_fit; }
+    // The font the cells are painted with: terminalFont(), or smaller when scaled to fit.
+    QFont paintFont() const { return m_painter.font(); }
+    // The widget size that shows cols x rows cells at terminalFont() (scroll bar included).
     QSize sizeHintForTerminal(int cols, int rows) const;
     QSize sizeHint() const override;
     // Columns and rows the view has room for now.
@@ -121,6 +136,8 @@ private:
     void repaintDamage();
     void applyFont();
     void updateMetrics();
+    QFont fittedFont() const;
+    void updateFit();
     void updateGridSize();
     void updateScrollBar();
     void updateBlinkTimer();
@@ -141,6 +158,8 @@ private:
     QPointer<Terminal> m_terminal;
     TerminalPainter m_painter;
     QFont m_baseFont;
+    QFont m_font; // m_baseFont with the zoom
+    bool m_fit = false;
     int m_zoomStep = 0;
     bool m_readOnly = false;
     QSize m_emittedGrid;

@@ -56,6 +56,7 @@ public:
     void setIndex(const CheckpointIndex &index);
     // Output density 0..1 over equal time slices of the duration (any count; empty: none).
     void setDensity(const QList<float> &buckets);
+    const QList<float> &density() const { return m_density; }
     // Search results to mark (any order).
     void setSearchHits(const QList<qint64> &timesUs);
     int checkpointCount() const { return int(m_checkpoints.size()); }

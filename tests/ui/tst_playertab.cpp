@@ -1,7 +1,9 @@
 // PlayerTab and the window's recording handling: opening at the last clear, the keys of the
 // player, the damage bar, recent files, one tab per file, drops.
 #include "MainWindow.h"
+#include "PlayerSearchBar.h"
 #include "PlayerTab.h"
+#include "TerminalView.h"
 #include "TestData.h"
 #include "TimelineWidget.h"
 #include "play/Player.h"
@@ -9,6 +11,8 @@
 #include "terminal/Terminal.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
@@ -44,6 +48,27 @@ QByteArray threeClears()
            "[9.0, \"o\", \"end\\r\\n\"]\n"_ba;
 }
 
+// Two clears; "needle" shown at 2 s and at 6 s, the last clear at 8 s.
+QByteArray twoNeedles()
+{
+    return "{\"version\": 2, \"width\": 30, \"height\": 5}\n"
+           "[0.5, \"o\", \"alpha\\r\\n\"]\n"
+           "[2.0, \"o\", \"the needle one\\r\\n\"]\n"
+           "[4.0, \"o\", \"\\u001b[H\\u001b[2Jbeta\\r\\n\"]\n"
+           "[6.0, \"o\", \"needle two\\r\\n\"]\n"
+           "[8.0, \"o\", \"\\u001b[H\\u001b[2Jgamma\\r\\n\"]\n"
+           "[10.0, \"o\", \"end\\r\\n\"]\n"_ba;
+}
+
+// Whether the timeline paints a search hit mark at `us`.
+bool timelineMarks(TimelineWidget *t, qint64 us)
+{
+    const QImage img = t->grab().toImage();
+    const QColor hit = TimelineWidget::searchHitColor(t->palette());
+    const int x = t->xForTime(us);
+    return img.pixelColor(x, t->trackRect().top() + 2) == hit;
+}
+
 QString screen(const PlayerTab &tab)
 {
     return tab.player()->terminal()->snapshot().textRows().join(u'\n');
@@ -55,6 +80,22 @@ void press(PlayerTab &tab, const QString &action)
     QVERIFY2(a, qPrintable(action));
     a->trigger();
     tab.player()->finishSeek();
+}
+
+// Writes `content` to dir/name and opens it in the tab; true once the recording is Ready.
+bool openCast(PlayerTab &tab, const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size()) {
+        qWarning("cannot write %s", qPrintable(f.fileName()));
+        return false;
+    }
+    f.close();
+    tab.open(f.fileName());
+    if (QTest::qWaitFor([&tab] { return tab.recording()->state() == Recording::State::Ready; }, kTimeoutMs))
+        return true;
+    qWarning("%s: not Ready after %d ms (state %d)", qPrintable(name), kTimeoutMs, int(tab.recording()->state()));
+    return false;
 }
 } // namespace
 
@@ -71,15 +112,9 @@ private Q_SLOTS:
     void opensAtTheLastClear()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"three.cast"_s);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(threeClears());
-        f.close();
         PlayerTab tab;
         tab.show();
-        tab.open(path);
-        QTRY_COMPARE_WITH_TIMEOUT(tab.recording()->state(), Recording::State::Ready, kTimeoutMs);
+        QVERIFY(openCast(tab, dir, u"three.cast"_s, threeClears()));
         tab.player()->finishSeek();
         QVERIFY2(screen(tab).startsWith(u"fourth"_s), qPrintable(screen(tab)));
         QVERIFY(!screen(tab).contains(u"more"_s));
@@ -112,14 +147,8 @@ private Q_SLOTS:
         QFETCH(QStringList, actions);
         QFETCH(QString, firstRow);
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"three.cast"_s);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(threeClears());
-        f.close();
         PlayerTab tab;
-        tab.open(path);
-        QTRY_COMPARE_WITH_TIMEOUT(tab.recording()->state(), Recording::State::Ready, kTimeoutMs);
+        QVERIFY(openCast(tab, dir, u"three.cast"_s, threeClears()));
         tab.player()->finishSeek();
         for (const QString &a : actions)
             press(tab, a);
@@ -145,6 +174,9 @@ private Q_SLOTS:
         QTest::newRow("slower") << u"actionSlower"_s << QKeySequence(Qt::Key_Minus);
         QTest::newRow("full screen") << u"actionFullScreen"_s << QKeySequence(Qt::Key_F);
         QTest::newRow("jump 30 %") << u"actionJump3"_s << QKeySequence(Qt::Key_3);
+        QTest::newRow("find") << u"actionFind"_s << QKeySequence(Qt::CTRL | Qt::Key_F);
+        QTest::newRow("find next") << u"actionFindNext"_s << QKeySequence(Qt::Key_F3);
+        QTest::newRow("find previous") << u"actionFindPrevious"_s << QKeySequence(Qt::SHIFT | Qt::Key_F3);
     }
     void shortcutsAreTheDocumentedOnes()
     {
@@ -161,17 +193,11 @@ private Q_SLOTS:
     void spaceAndSpeedKeysWork()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"three.cast"_s);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(threeClears());
-        f.close();
         PlayerTab tab;
         tab.resize(800, 500);
         tab.show();
         QVERIFY(QTest::qWaitForWindowActive(&tab));
-        tab.open(path);
-        QTRY_COMPARE_WITH_TIMEOUT(tab.recording()->state(), Recording::State::Ready, kTimeoutMs);
+        QVERIFY(openCast(tab, dir, u"three.cast"_s, threeClears()));
         tab.setFocus();
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Plus);
         QCOMPARE(tab.player()->speed(), 1.5);
@@ -190,23 +216,89 @@ private Q_SLOTS:
     void timelineClickSeeks()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"three.cast"_s);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(threeClears());
-        f.close();
         PlayerTab tab;
         tab.resize(800, 500);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
-        tab.open(path);
-        QTRY_COMPARE_WITH_TIMEOUT(tab.recording()->state(), Recording::State::Ready, kTimeoutMs);
+        QVERIFY(openCast(tab, dir, u"three.cast"_s, threeClears()));
         TimelineWidget *t = tab.timeline();
         const int x = t->xForTime(2'500'000);
         QTest::mouseClick(t, Qt::LeftButton, {}, QPoint(x, t->height() / 2));
         tab.player()->finishSeek();
         QVERIFY2(qAbs(tab.player()->position() - 2'500'000) < 200'000, qPrintable(QString::number(tab.player()->position())));
         QCOMPARE(tab.player()->terminal()->snapshot().textRows().value(0).trimmed(), u"third"_s);
+    }
+
+    // Ctrl+F, typing and Enter: the player goes to the first hit, the timeline marks every hit;
+    // F3 / Shift+F3 step through them; Esc closes the bar and clears the marks.
+    void findSeeksToHitsAndMarksTheTimeline()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"needles.cast"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(twoNeedles());
+        f.close();
+        PlayerTab tab;
+        tab.resize(900, 500);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowActive(&tab));
+        tab.open(path);
+        QTRY_COMPARE_WITH_TIMEOUT(tab.recording()->state(), Recording::State::Ready, kTimeoutMs);
+        tab.player()->finishSeek();
+        QVERIFY2(screen(tab).startsWith(u"gamma"_s), qPrintable(screen(tab)));
+        PlayerSearchBar *bar = tab.searchBar();
+        QVERIFY(bar && !bar->isVisible());
+
+        tab.setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        QCOMPARE(QApplication::focusWidget(), bar->lineEdit());
+        QTest::keyClicks(QApplication::focusWidget(), u"needle"_s);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // before the typing pause ends
+        QCOMPARE(bar->lineEdit()->text(), u"needle"_s); // the field took the keys, not the player
+        // The first hit after the current frame (8 s): none, so it wraps to the first, at 2 s.
+        QTRY_COMPARE_WITH_TIMEOUT(bar->currentHit(), 0, kTimeoutMs);
+        tab.player()->finishSeek();
+        QCOMPARE(tab.player()->position(), 2'000'000);
+        QCOMPARE(tab.player()->terminal()->snapshot().textRows().value(1), u"the needle one"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!bar->search()->isRunning(), kTimeoutMs);
+        QCOMPARE(bar->search()->hits().size(), 2);
+        QCOMPARE(bar->counterText(), u"1 of 2"_s);
+        // The match is framed: row 1, columns 4-10.
+        const QRect frame = bar->highlightRect();
+        const QRect cells = tab.view()->cellMetrics().cellRect(1, 4, 6).toAlignedRect();
+        QVERIFY2(frame.contains(cells), qPrintable(u"%1 %2"_s.arg(frame.top()).arg(cells.top())));
+        QVERIFY(frame.height() < 2 * cells.height());
+        // Both hits on the timeline (the playhead is at the first).
+        QTRY_VERIFY_WITH_TIMEOUT(timelineMarks(tab.timeline(), 6'000'000), kTimeoutMs);
+        QVERIFY(!timelineMarks(tab.timeline(), 5'000'000));
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F3);
+        tab.player()->finishSeek();
+        QCOMPARE(tab.player()->position(), 6'000'000);
+        QCOMPARE(bar->counterText(), u"2 of 2"_s);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ShiftModifier);
+        tab.player()->finishSeek();
+        QCOMPARE(tab.player()->position(), 2'000'000);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F3, Qt::ShiftModifier); // wraps to the last
+        tab.player()->finishSeek();
+        QCOMPARE(tab.player()->position(), 6'000'000);
+
+        // A regular expression; an invalid one says so.
+        bar->findChild<QCheckBox *>(u"searchRegex"_s)->setChecked(true);
+        bar->lineEdit()->setText(u"needle (one|two"_s);
+        QTest::keyClick(bar->lineEdit(), Qt::Key_Return);
+        QCOMPARE(bar->counterText(), u"Invalid expression"_s);
+        bar->lineEdit()->setText(u"needle (one|two)$"_s);
+        QTest::keyClick(bar->lineEdit(), Qt::Key_Return);
+        // From the frame shown (6 s), whose hit counts as the next one.
+        QTRY_COMPARE_WITH_TIMEOUT(bar->counterText(), u"2 of 2"_s, kTimeoutMs);
+
+        QTest::keyClick(bar->lineEdit(), Qt::Key_Escape);
+        QVERIFY(!bar->isVisible());
+        QVERIFY(bar->highlightRect().isNull());
+        QTRY_VERIFY(!timelineMarks(tab.timeline(), 6'000'000));
     }
 
     void damagedFileShowsTheBar()
