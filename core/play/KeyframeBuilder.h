@@ -46,7 +46,7 @@ class KeyframeBuilder
 {
 public:
     struct Options {
-        qint64 intervalBytes = 256 << 10; // output between keyframes; see README (Performance)
+        qint64 intervalBytes = 128 << 10; // output between keyframes; see README (Performance)
         qint64 intervalUs = 30'000'000;   // recording time between keyframes (with output in between)
         qint64 minGapBytes = 16 << 10;    // a clear adds a keyframe if this much output came since the last; first retry
     };
