@@ -4,6 +4,7 @@
 //   bench_format detector [MB]   ClearDetector vs a memchr-only pass and a naive search
 //   bench_format generate FILE MB [CLEAR_EVERY_MB]
 //   bench_format index FILE      indexing vs a plain read; peak RSS; sidecar load time
+#include "BenchFigures.h"
 #include "OutputGenerator.h"
 
 #include "checkpoint/CastIndexer.h"
@@ -16,7 +17,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <sys/resource.h>
 
 namespace {
 QTextStream out(stdout);
@@ -24,18 +24,6 @@ QTextStream out(stdout);
 double gbps(qint64 bytes, qint64 ns)
 {
     return double(bytes) / double(ns);
-}
-
-double mbps(qint64 bytes, qint64 ns)
-{
-    return double(bytes) / 1e6 / (double(ns) / 1e9);
-}
-
-long peakRssMb()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
 }
 
 template<typename F>

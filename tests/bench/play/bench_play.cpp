@@ -15,6 +15,7 @@
 //       Ready -> Player::seekToLastClear -> frame done): median and max of 21
 //   (c) seeks to random times (seeded): p50, p95, max
 //   (d) peak RSS of the process (run one FILE per process)
+#include "BenchFigures.h"
 #include "checkpoint/CastIndexer.h"
 #include "format/CastReader.h"
 #include "play/KeyframeBuilder.h"
@@ -32,26 +33,13 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <sys/resource.h>
 
 namespace {
 QTextStream out(stdout);
 
-double mbps(qint64 bytes, qint64 ns)
-{
-    return double(bytes) / 1e6 / (double(ns) / 1e9);
-}
-
 QString ms(qint64 ns, int decimals = 2)
 {
     return QString::number(double(ns) / 1e6, 'f', decimals);
-}
-
-long peakRssMb()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
 }
 
 qint64 percentile(QList<qint64> v, double p)

@@ -13,6 +13,7 @@
 //   search    a frequent word ("error:"): time to the first hit on screen and until the hit
 //             limit (RecordingSearch::kMaxHits) stops it
 //   peak RSS of the process
+#include "BenchFigures.h"
 #include "OutputGenerator.h"
 #include "format/CastReader.h"
 #include "play/RecordingSearch.h"
@@ -23,24 +24,10 @@
 #include <QFileInfo>
 #include <QTextStream>
 
-#include <sys/resource.h>
-
 using namespace Qt::StringLiterals;
 
 namespace {
 QTextStream out(stdout);
-
-double mbps(qint64 bytes, qint64 ns)
-{
-    return double(bytes) / 1e6 / (double(ns) / 1e9);
-}
-
-long peakRssMb()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
-}
 
 qint64 readPass(const QString &path, qint64 &outputBytes)
 {
