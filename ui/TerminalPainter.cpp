@@ -9,7 +9,9 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScopeGuard>
 
+#include <algorithm>
 #include <cmath>
 
 struct TerminalPainter::Row {
@@ -58,10 +60,43 @@ void TerminalPainter::setFont(const QFont &font, qreal devicePixelRatio)
     // Whole device pixels, so glyphs render the same in every cell.
     m_glyphOffset = std::floor((m_metrics.width() - advance) / 2 * devicePixelRatio) / devicePixelRatio;
     m_glyphOffset = qMax<qreal>(0, m_glyphOffset);
+    m_masks.setGeometry(m_metrics, m_glyphOffset);
+}
+
+void TerminalPainter::findDirectTarget(QPainter &p)
+{
+    m_target = nullptr;
+    QPaintDevice *device = p.device();
+    if (!device || device->devType() != QInternal::Image)
+        return;
+    auto *img = static_cast<QImage *>(device);
+    const qreal dpr = m_metrics.devicePixelRatio();
+    const QTransform t = p.deviceTransform();
+    if (img->format() != QImage::Format_RGB32 && img->format() != QImage::Format_ARGB32_Premultiplied)
+        return;
+    if (!qFuzzyCompare(img->devicePixelRatio(), dpr) || p.compositionMode() != QPainter::CompositionMode_SourceOver
+        || !qFuzzyCompare(p.opacity(), 1.0) || p.hasClipping())
+        return;
+    if (t.type() > QTransform::TxScale || !qFuzzyCompare(t.m11(), dpr) || !qFuzzyCompare(t.m22(), dpr)
+        || t.dx() != std::floor(t.dx()) || t.dy() != std::floor(t.dy()) || t.dx() < 0 || t.dy() < 0)
+        return;
+    // The painter is active on the image, so the image is detached: constBits() is the
+    // buffer the paint engine draws into (bits() could detach again).
+    m_targetBpl = img->bytesPerLine();
+    m_target = const_cast<uchar *>(img->constBits()) + qsizetype(t.dy()) * m_targetBpl + qsizetype(t.dx()) * 4;
+    m_targetWidth = img->width() - int(t.dx());
+    m_targetHeight = img->height() - int(t.dy());
 }
 
 void TerminalPainter::fillDevice(QPainter &p, int x, int y, int w, int h, QRgb rgb) const
 {
+    if (m_target && x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= m_targetWidth && y + h <= m_targetHeight) {
+        const quint32 color = rgb | 0xff000000;
+        uchar *row = m_target + qsizetype(y) * m_targetBpl + qsizetype(x) * 4;
+        for (int i = 0; i < h; ++i, row += m_targetBpl)
+            std::fill_n(reinterpret_cast<quint32 *>(row), w, color);
+        return;
+    }
     const qreal dpr = m_metrics.devicePixelRatio();
     p.fillRect(QRectF(x / dpr, y / dpr, w / dpr, h / dpr), QColor::fromRgb(rgb));
 }
@@ -75,6 +110,9 @@ bool TerminalPainter::paint(QPainter &p, const Terminal &t, const QRect &rect, c
     const int dh = m_metrics.deviceHeight();
     const int cols = t.cols();
     const int rows = t.rows();
+    findDirectTarget(p);
+    m_directCells = 0;
+    const auto forgetTarget = qScopeGuard([this] { m_target = nullptr; });
 
     // Outside the grid: the background.
     const int gridW = cols * dw;
@@ -196,6 +234,8 @@ bool TerminalPainter::paintRow(QPainter &p, const Row &row, const Frame &frame)
         if (cell.chars[1] == 0 && cell.width == 1 && !BoxDrawing::handles(ch)) {
             const int style = styleOf(cell);
             if (const quint32 glyph = m_glyphs.glyph(ch, style)) {
+                if (m_target && blendMask(m_masks.glyph(m_glyphs.rawFont(style), style, glyph), c * dw, row.yDev, fgs[c]))
+                    continue;
                 addGlyph(p, fgs[c], m_glyphs.rawFont(style), glyph, QPointF(c * dw / dpr + m_glyphOffset, baseline));
                 continue;
             }
@@ -210,6 +250,8 @@ bool TerminalPainter::paintRow(QPainter &p, const Row &row, const Frame &frame)
             c = e - 1;
             continue;
         }
+        if (m_target && cell.chars[1] == 0 && BoxDrawing::handles(ch) && blendMask(m_masks.box(ch), c * dw, row.yDev, fgs[c]))
+            continue;
         drawCell(p, cell, c, row.yDev, fgs[c]);
     }
     flushGlyphs(p);
@@ -229,6 +271,20 @@ bool TerminalPainter::paintRow(QPainter &p, const Row &row, const Frame &frame)
     if (row.cursorCol >= 0)
         drawCursor(p, row, frame);
     return blink;
+}
+
+bool TerminalPainter::blendMask(const GlyphMasks::Mask &mask, int xDev, int yDev, QRgb fg)
+{
+    if (!mask.usable)
+        return false;
+    const int x = xDev + mask.x;
+    const int y = yDev + mask.y;
+    if (x < 0 || y < 0 || x + mask.width > m_targetWidth || y + mask.height > m_targetHeight)
+        return false;
+    // Straight into the image; the backgrounds under it are already there.
+    GlyphMasks::blend(m_target + qsizetype(yDev) * m_targetBpl + qsizetype(xDev) * 4, m_targetBpl, mask, fg);
+    ++m_directCells;
+    return true;
 }
 
 void TerminalPainter::addGlyph(QPainter &p, QRgb color, const QRawFont &font, quint32 glyph, QPointF position)
@@ -283,6 +339,10 @@ void TerminalPainter::drawCell(QPainter &p, const ScreenCell &cell, int col, int
 
 void TerminalPainter::drawShaped(QPainter &p, const ScreenCell &cell, int col, int yDev, QRgb fg, int style)
 {
+    // A lone code point seen before: its mask, if it can have one, without shaping.
+    const GlyphMasks::Mask *known = m_target && cell.chars[1] == 0 ? m_masks.findShaped(cell.chars[0], style) : nullptr;
+    if (known && blendMask(*known, col * m_metrics.deviceWidth(), yDev, fg))
+        return;
     const GlyphCache::Shaped &s = m_glyphs.shaped(cell.text(), style);
     if (s.runs.isEmpty())
         return;
@@ -319,6 +379,10 @@ void TerminalPainter::drawShaped(QPainter &p, const ScreenCell &cell, int col, i
         else
             dx = qBound(-ink.left(), dx, cellsW - ink.right());
         const QPointF origin(std::round((x + dx) * dpr) / dpr, std::round((baseline + dy) * dpr) / dpr);
+        if (m_target && cell.chars[1] == 0 && !known
+            && blendMask(m_masks.addShaped(cell.chars[0], style, s.colour ? nullptr : &s.runs, origin - QPointF(x, y), span),
+                         col * m_metrics.deviceWidth(), yDev, fg))
+            return;
         // Into the row's glyph groups like any other glyph (one paint call per font and colour).
         for (const QGlyphRun &run : s.runs) {
             const QList<quint32> glyphs = run.glyphIndexes();

@@ -19,6 +19,7 @@
 #include "CellMetrics.h"
 #include "ColorScheme.h"
 #include "GlyphCache.h"
+#include "GlyphMasks.h"
 #include "terminal/ScreenCell.h"
 #include "terminal/TerminalSnapshot.h"
 
@@ -77,6 +78,10 @@ public:
         return render(t, scheme, font, dpr, Frame());
     }
 
+    // Cells whose text the last paint() put straight into a QImage (GlyphMasks) rather than
+    // through QPainter: for tests and benchmarks.
+    int directCells() const { return m_directCells; }
+
 private:
     struct Row;
     bool paintRow(QPainter &p, const Row &row, const Frame &frame);
@@ -87,6 +92,11 @@ private:
     void addGlyph(QPainter &p, QRgb color, const QRawFont &font, quint32 glyph, QPointF position);
     void flushGlyphs(QPainter &p);
     void fillDevice(QPainter &p, int x, int y, int w, int h, QRgb rgb) const;
+    // Sets m_target when `p` paints on a QImage that glyphs can be blended into directly.
+    void findDirectTarget(QPainter &p);
+    // `mask` in `fg` onto the cell at device pixel (xDev, yDev) of m_target; false when it
+    // cannot (the caller paints the cell with QPainter).
+    bool blendMask(const GlyphMasks::Mask &mask, int xDev, int yDev, QRgb fg);
 
     QRgb foregroundOf(const ScreenCell &c) const
     {
@@ -109,6 +119,7 @@ private:
     CellMetrics m_metrics;
     ColorScheme m_scheme;
     GlyphCache m_glyphs;
+    GlyphMasks m_masks;
     qreal m_glyphOffset = 0; // centres the font's advance in the cell (logical pixels)
     TerminalCursor::Shape m_cursorShape = TerminalCursor::Shape::Block; // of the frame being painted
 
@@ -129,4 +140,13 @@ private:
     std::vector<GlyphGroup> m_groups = std::vector<GlyphGroup>(kMaxGroups);
     int m_groupCount = 0;
     int m_lastGroup = 0;
+
+    // The image being painted, at the grid's top left pixel, when glyphs can go straight into
+    // it (RGB32 or ARGB32_Premultiplied, no clip, no transform but the device pixel ratio and a
+    // whole-pixel offset, plain source-over); null otherwise.
+    uchar *m_target = nullptr;
+    qsizetype m_targetBpl = 0;
+    int m_targetWidth = 0;  // device pixels right of and below the grid's top left
+    int m_targetHeight = 0;
+    int m_directCells = 0;
 };

@@ -377,8 +377,19 @@ void TerminalView::paintEvent(QPaintEvent *event)
     frame.focused = focused;
     frame.blinkShown = m_blinkOn;
     frame.flash = m_flash;
-    if (m_painter.paint(p, *m_terminal, event->rect(), frame))
-        m_hasBlinkingText = true;
+    const qreal dpr = viewport()->devicePixelRatioF();
+    const QSize frameSize(qCeil(viewport()->width() * dpr), qCeil(viewport()->height() * dpr));
+    if (m_frame.size() != frameSize || !qFuzzyCompare(m_frame.devicePixelRatio(), dpr)) {
+        m_frame = QImage(frameSize, QImage::Format_RGB32);
+        m_frame.setDevicePixelRatio(dpr);
+    }
+    const QRect r = event->rect();
+    {
+        QPainter framePainter(&m_frame);
+        if (m_painter.paint(framePainter, *m_terminal, r, frame))
+            m_hasBlinkingText = true;
+    }
+    p.drawImage(QPointF(r.topLeft()), m_frame, QRectF(r.x() * dpr, r.y() * dpr, r.width() * dpr, r.height() * dpr));
 
     if (!m_preedit.isEmpty()) {
         // Text an input method is composing, at the cursor, underlined.

@@ -30,6 +30,7 @@
 #include <QAbstractScrollArea>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QPointer>
 #include <QTimer>
 
@@ -157,6 +158,9 @@ private:
 
     QPointer<Terminal> m_terminal;
     TerminalPainter m_painter;
+    // What the viewport shows, painted here first: on a QImage TerminalPainter blends glyphs
+    // itself, several times faster than through the widget's paint engine; then one blit.
+    QImage m_frame;
     QFont m_baseFont;
     QFont m_font; // m_baseFont with the zoom
     bool m_fit = false;

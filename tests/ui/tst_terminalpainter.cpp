@@ -456,6 +456,75 @@ private Q_SLOTS:
         QCOMPARE(hex(rgbAt(img, 0, 2 * m.deviceHeight() + 1)), hex(ColorScheme::dark().background()));
     }
 
+    // Glyphs and box drawing blended straight into a QImage (GlyphMasks) look as QPainter
+    // draws them: the same screen painted with a clip (which turns the direct path off).
+    void directBlendingMatchesQPainter_data()
+    {
+        QTest::addColumn<QByteArray>("output");
+        QTest::addColumn<qreal>("dpr");
+        QTest::addColumn<int>("imageFormat");
+        const QByteArray ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+        const QByteArray styled = "plain \x1b[1mbold\x1b[0m \x1b[3mitalic fjy\x1b[0m \x1b[1;3mboth Wg\x1b[0m \x1b[4munder\x1b[0m "
+                                  "\x1b[9mstrike\x1b[0m \x1b[7mreverse\x1b[0m \x1b[21mdouble\x1b[0m";
+        const QByteArray colours = "\x1b[31mred\x1b[92mgreen\x1b[38;5;208m208\x1b[38;2;10;200;250mtrue"
+                                   "\x1b[48;5;17mon blue\x1b[48;2;250;250;0;30myellow\x1b[0m";
+        const QByteArray boxes = u8(u8"┌─┬─┐╭──╮ ▀▄█░▒▓ ╔═╗\r\n├─┼─┤│  │ ▌▐▖▗ ║ ║\r\n└─┴─┘╰──╯ ━┃┏┓ ╚═╝");
+        const QByteArray wide = u8(u8"中文字 テスト 한국어 \x1b[1m太字\x1b[0m \x1b[34m😀🚀\x1b[0m ∑≠ e\u0301 ①②");
+        // Italic at the last column and on the last row: overhang at the image's edge.
+        const QByteArray edges = "\x1b[3m\x1b[1;40Hf\x1b[3;1Hj\x1b[3;40HW\x1b[0m";
+        for (const qreal dpr : {1.0, 1.5, 2.0}) {
+            const QByteArray d = QByteArray::number(dpr);
+            QTest::addRow("ascii @%s", d.constData()) << ascii << dpr << int(QImage::Format_RGB32);
+            QTest::addRow("styles @%s", d.constData()) << styled << dpr << int(QImage::Format_RGB32);
+            QTest::addRow("colours @%s", d.constData()) << colours << dpr << int(QImage::Format_ARGB32_Premultiplied);
+            QTest::addRow("box drawing @%s", d.constData()) << boxes << dpr << int(QImage::Format_RGB32);
+            QTest::addRow("wide and fallback @%s", d.constData()) << wide << dpr << int(QImage::Format_RGB32);
+            QTest::addRow("edges @%s", d.constData()) << edges << dpr << int(QImage::Format_ARGB32_Premultiplied);
+        }
+    }
+    void directBlendingMatchesQPainter()
+    {
+        QFETCH(QByteArray, output);
+        QFETCH(qreal, dpr);
+        QFETCH(int, imageFormat);
+        Terminal t(40, 3);
+        t.feed(output);
+        TerminalPainter painter(testFont(), dpr);
+        const CellMetrics &m = painter.metrics();
+        const auto paint = [&](bool clip) {
+            QImage img(40 * m.deviceWidth(), 3 * m.deviceHeight(), QImage::Format(imageFormat));
+            img.setDevicePixelRatio(dpr);
+            img.fill(Qt::red);
+            QPainter p(&img);
+            if (clip)
+                p.setClipRect(QRectF(0, 0, img.width() / dpr, img.height() / dpr));
+            painter.paint(p, t, QRect(QPoint(0, 0), m.pixelSize(40, 3)), noCursor());
+            return img;
+        };
+        const QImage direct = paint(false);
+        QVERIFY2(painter.directCells() > 0, "the direct path was not taken");
+        const QImage drawn = paint(true);
+        QCOMPARE(painter.directCells(), 0);
+        int worst = 0;
+        QPoint where;
+        for (int y = 0; y < direct.height(); ++y) {
+            for (int x = 0; x < direct.width(); ++x) {
+                const QRgb a = direct.pixel(x, y);
+                const QRgb b = drawn.pixel(x, y);
+                const int diff = qMax(qAbs(qRed(a) - qRed(b)), qMax(qAbs(qGreen(a) - qGreen(b)), qAbs(qBlue(a) - qBlue(b))));
+                if (diff > worst) {
+                    worst = diff;
+                    where = QPoint(x, y);
+                }
+            }
+        }
+        // Rounding may differ by a step or two (QPainter blends the overlapping antialiased
+        // strokes of a rounded corner one after the other, a mask once); a glyph out of place
+        // is a hundred steps off.
+        QVERIFY2(worst <= 2, qPrintable(u"%1 levels apart at %2,%3: %4 vs %5"_s.arg(worst).arg(where.x()).arg(where.y())
+                                            .arg(hex(direct.pixel(where))).arg(hex(drawn.pixel(where)))));
+    }
+
     void flashInvertsColours()
     {
         Terminal t(2, 1);

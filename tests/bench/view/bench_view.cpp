@@ -12,6 +12,8 @@
 // whole screen (what a TerminalView does when everything changed), at dpr 1 and 2. Median and
 // 95th percentile of FRAMES frames after 20 warm-up frames, in this thread's CPU time (the
 // machine is shared; wall-clock figures are printed beside them).
+// TerminalPainter blends most cells straight into a QImage (GlyphMasks); the same frame with
+// every cell through QPainter is measured beside it.
 // Baseline, in the same run and image: fill + one drawText per row of the same number of
 // plain ASCII characters in one colour. Also: reading the cells alone (TerminalLines::read),
 // the part of a frame that is the model, not the painting.
@@ -219,8 +221,16 @@ int main(int argc, char **argv)
             QPainter p(&image);
             painter.paint(p, t, all, frame);
         });
+        const int direct = painter.directCells();
         if (!png.isEmpty() && dpr == 1)
             image.save(png);
+
+        // The same frame with every glyph through QPainter (a clip turns direct blending off).
+        const Measured viaPainter = measure(frames, [&] {
+            QPainter p(&image);
+            p.setClipRect(all);
+            painter.paint(p, t, all, frame);
+        });
 
         // The floor: filling the image once.
         const Measured fill = measure(frames, [&] {
@@ -242,11 +252,12 @@ int main(int argc, char **argv)
         });
         std::printf("dpr %.0f (%dx%d px):\n"
                     "  TerminalPainter full frame   CPU median %6.2f ms  p95 %6.2f ms  (wall median %6.2f ms  p95 %6.2f ms)\n"
+                    "    (%d cells blended straight into the image; all through QPainter instead: CPU median %6.2f ms)\n"
                     "  baseline: fill + %d drawText CPU median %6.2f ms  p95 %6.2f ms  (wall median %6.2f ms  p95 %6.2f ms)\n"
                     "  (filling the image alone     CPU median %6.2f ms)\n"
                     "  ratio (CPU medians) %.2f; target: <= 4 ms per full frame\n",
                     dpr, image.width(), image.height(), full.cpu.median, full.cpu.p95, full.wall.median, full.wall.p95,
-                    rows, plain.cpu.median, plain.cpu.p95, plain.wall.median, plain.wall.p95, fill.cpu.median,
+                    direct, viaPainter.cpu.median, rows, plain.cpu.median, plain.cpu.p95, plain.wall.median, plain.wall.p95, fill.cpu.median,
                     full.cpu.median / plain.cpu.median);
     }
     return 0;
