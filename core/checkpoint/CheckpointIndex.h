@@ -11,7 +11,7 @@
 // adds keyframes in a second pass.
 // A plain value: copy it across threads, do not share it.
 //
-// Sidecar layout (version 3): magic, version, the end offset of the keyframe area; the
+// Sidecar layout (version 4): magic, version, the end offset of the keyframe area; the
 // keyframe area (each keyframe's preamble, zlib-compressed, back to back, in keyframe
 // order); then the rest as a QDataStream. The preambles are read when needed, not at load(),
 // so opening a 1 GB recording's sidecar reads a few hundred KB whatever its keyframes weigh;
@@ -139,7 +139,8 @@ public:
 
     // 2: the keyframe area (above) and Checkpoint::hasPreamble (a computed preamble may be empty).
     // 3: outputHistogram.
-    static constexpr quint32 kFileVersion = 3;
+    // 4: the keyframe table as one array of fixed-size records.
+    static constexpr quint32 kFileVersion = 4;
 
     bool operator==(const CheckpointIndex &) const = default;
 };

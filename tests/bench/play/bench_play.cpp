@@ -4,6 +4,8 @@
 //
 //   bench_play FILE [SEEKS]
 //   bench_play --keyframe-stats FILE [INTERVAL]   the keyframe pass alone, with its statistics
+//   bench_play --open FILE...     (a) alone for files whose sidecars exist, in 31 alternating
+//                                 rounds: medians and their ratios to the first file's
 //
 // For FILE (a generated cast: bench_format generate), in this order:
 //   baselines   plain sequential read of the file (warm cache); Terminal ingesting the file's
@@ -87,6 +89,53 @@ void removeSidecars(const QString &path)
 {
     QFile::remove(CheckpointIndex::sidecarPath(path));
     QFile::remove(CheckpointIndex::cacheSidecarPath(path));
+}
+
+// (a) once: Recording::open -> Ready (from the sidecar) -> Player::seekToLastClear -> the
+// frame; -1 when the sidecar was not used.
+qint64 openToLastClear(const QString &path)
+{
+    QElapsedTimer t;
+    t.start();
+    Recording rec;
+    rec.open(path);
+    if (!rec.waitForReady() || !rec.loadedFromSidecar()) {
+        QTextStream(stderr) << path << ": the sidecar was not used\n";
+        return -1;
+    }
+    Player player(&rec);
+    if (!player.seekToLastClear())
+        player.seek(0);
+    player.finishSeek();
+    const TerminalSnapshot frame = player.terminal()->snapshot();
+    const qint64 ns = t.nsecsElapsed();
+    return frame.rows == 0 ? -1 : ns;
+}
+
+// (a) for several files with their sidecars, in alternating rounds, so that the ratios
+// between sizes come from the same moments of a noisy machine.
+int openRounds(const QStringList &paths, int rounds)
+{
+    QList<QList<qint64>> ns(paths.size());
+    for (int r = 0; r < rounds; ++r) {
+        for (qsizetype i = 0; i < paths.size(); ++i) {
+            const qint64 t = openToLastClear(paths.at(i));
+            if (t < 0)
+                return 1;
+            ns[i].append(t);
+        }
+    }
+    const qint64 first = percentile(ns.at(0), 0.5);
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        const qint64 median = percentile(ns.at(i), 0.5);
+        out << QFileInfo(paths.at(i)).fileName() << " (" << QString::number(QFileInfo(paths.at(i)).size() / 1e6, 'f', 0)
+            << " MB, sidecar " << QString::number(QFileInfo(CheckpointIndex::sidecarPath(paths.at(i))).size() / 1e6, 'f', 2)
+            << " MB): open to the frame at the last clear, median " << ms(median) << " ms, p90 "
+            << ms(percentile(ns.at(i), 0.9)) << " ms, max " << ms(percentile(ns.at(i), 1.0)) << " ms; ratio to the first "
+            << QString::number(double(median) / double(first), 'f', 2) << "\n";
+    }
+    out.flush();
+    return 0;
 }
 
 int run(const QString &path, int seeks)
@@ -183,22 +232,10 @@ int run(const QString &path, int seeks)
     // --- (a) Open to the first frame at the last clear, sidecar present -----------------------
     QList<qint64> opens;
     for (int k = 0; k < 21; ++k) {
-        QElapsedTimer t;
-        t.start();
-        Recording rec;
-        rec.open(path);
-        if (!rec.waitForReady() || !rec.loadedFromSidecar()) {
-            QTextStream(stderr) << "the sidecar was not used\n";
+        const qint64 ns = openToLastClear(path);
+        if (ns < 0)
             return 1;
-        }
-        Player player(&rec);
-        if (!player.seekToLastClear())
-            player.seek(0);
-        player.finishSeek();
-        const TerminalSnapshot frame = player.terminal()->snapshot();
-        opens.append(t.nsecsElapsed());
-        if (frame.rows == 0)
-            return 1;
+        opens.append(ns);
     }
     out << "  (a) open to the frame at the last clear: median " << ms(percentile(opens, 0.5)) << " ms, max "
         << ms(percentile(opens, 1.0)) << " ms" << Qt::endl;
@@ -271,8 +308,10 @@ int main(int argc, char **argv)
     const QStringList a = app.arguments();
     if (a.size() >= 3 && a.at(1) == QLatin1StringView("--keyframe-stats"))
         return keyframeStats(a.at(2), a.size() > 3 ? a.at(3).toLongLong() : 0);
+    if (a.size() >= 3 && a.at(1) == QLatin1StringView("--open"))
+        return openRounds(a.mid(2), 31);
     if (a.size() < 2) {
-        QTextStream(stderr) << "usage: bench_play FILE [SEEKS]\n";
+        QTextStream(stderr) << "usage: bench_play FILE [SEEKS] | --open FILE... | --keyframe-stats FILE [INTERVAL]\n";
         return 2;
     }
     return run(a.at(1), a.size() > 2 ? a.at(2).toInt() : 200);

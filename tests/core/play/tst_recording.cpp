@@ -102,7 +102,11 @@ private Q_SLOTS:
         const QList<QByteArray> preambles{"\x1b[1;1Hone", QByteArray(5000, 'x'), QByteArray()};
         for (qsizetype k = 0; k < 2; ++k) {
             Keyframe kf;
-            kf.position.nextEventIndex = k + 1;
+            // Values beyond 32 bits in every 64-bit field (a multi-gigabyte recording).
+            kf.timeUs = 90'000'000'000 + k;
+            kf.position = {5'000'000'000 + k, k + 1, 80'000'000'000 + k, 3'000'000'000 + k};
+            kf.cols = 200 + int(k);
+            kf.rows = 60 - int(k);
             CheckpointIndex::setKeyframePreamble(kf, preambles[k]);
             idx.keyframes.append(kf);
         }
@@ -114,6 +118,13 @@ private Q_SLOTS:
         QCOMPARE(loaded.keyframes.size(), 2);
         QCOMPARE(loaded.keyframedEvents, qint64(2));
         for (qsizetype k = 0; k < 2; ++k) {
+            const Keyframe &a = loaded.keyframes[k];
+            const Keyframe &b = idx.keyframes[k];
+            QCOMPARE(a.timeUs, b.timeUs);
+            QCOMPARE(a.position, b.position);
+            QCOMPARE(a.cols, b.cols);
+            QCOMPARE(a.rows, b.rows);
+            QCOMPARE(a.preambleSize, b.preambleSize);
             QVERIFY(loaded.keyframes[k].compressed.isEmpty());
             QVERIFY(loaded.keyframes[k].blobOffset >= 16);
             QCOMPARE(loaded.keyframePreamble(k), std::optional<QByteArray>(preambles[k]));
