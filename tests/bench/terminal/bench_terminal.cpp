@@ -6,7 +6,8 @@
 // CJK and emoji, progress bars redrawn with CR; every line feed scrolls), fed in 16 KB
 // chunks. Baseline: the same bytes into a bare VTerm + VTermScreen (UTF-8, alternate screen,
 // reflow, scroll damage merging) with no callbacks at all: no scrollback, no damage, nothing
-// read back. Each figure is the best of three runs (the machine is shared). Also: the cost of
+// read back. The ceiling of anything built on libvterm's parser: its state layer alone with
+// callbacks that do nothing. Each figure is the best of three runs (the machine is shared). Also: the cost of
 // statePreamble() and snapshot() on a full colourful screen, and scrollback memory.
 #include "OutputGenerator.h"
 #include "terminal/SequenceTracker.h"
@@ -71,6 +72,52 @@ qint64 runRaw(const QByteArray &data, int cols, int rows, const VTermScreenCallb
     return ns;
 }
 
+// libvterm's parser and state layer alone, without its screen layer: callbacks that take the
+// glyphs, cursor moves, scrolls, erases and pen changes and do nothing with them. What any
+// terminal built on libvterm's parser costs at the least.
+int noGlyph(VTermGlyphInfo *, VTermPos, void *)
+{
+    return 1;
+}
+int noMove(VTermPos, VTermPos, int, void *)
+{
+    return 1;
+}
+int noScroll(VTermRect, int, int, void *)
+{
+    return 1;
+}
+int noErase(VTermRect, int, void *)
+{
+    return 1;
+}
+int noPen(VTermAttr, VTermValue *, void *)
+{
+    return 1;
+}
+
+qint64 runStateOnly(const QByteArray &data, int cols, int rows)
+{
+    VTerm *vt = vterm_new(rows, cols);
+    vterm_set_utf8(vt, 1);
+    VTermState *state = vterm_obtain_state(vt);
+    VTermStateCallbacks callbacks{};
+    callbacks.putglyph = noGlyph;
+    callbacks.movecursor = noMove;
+    callbacks.scrollrect = noScroll;
+    callbacks.erase = noErase;
+    callbacks.setpenattr = noPen;
+    vterm_state_set_callbacks(state, &callbacks, nullptr);
+    vterm_state_reset(state, 1);
+    QElapsedTimer timer;
+    timer.start();
+    for (qsizetype pos = 0; pos < data.size(); pos += kChunk)
+        vterm_input_write(vt, data.constData() + pos, size_t(qMin(kChunk, data.size() - pos)));
+    const qint64 ns = timer.nsecsElapsed();
+    vterm_free(vt);
+    return ns;
+}
+
 const VTermScreenCallbacks kPushOnly = {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, &ignorePush, nullptr, nullptr};
 
 qint64 runTracker(const QByteArray &data)
@@ -124,10 +171,13 @@ int main(int argc, char **argv)
     std::printf("Terminal (scrollback off):             %7.1f MB/s  (%.0f%% of raw)\n", mbPerSecond(data.size(), noSb),
                 100.0 * double(raw) / double(noSb));
     const qint64 push = best(3, [&] { return runRaw(data, cols, rows, &kPushOnly); });
+    const qint64 stateOnly = best(3, [&] { return runStateOnly(data, cols, rows); });
     const qint64 scan = best(3, [&] { return runTracker(data); });
     std::printf("  of which: libvterm reading lines for scrollback: raw + empty push callback %7.1f MB/s\n",
                 mbPerSecond(data.size(), push));
     std::printf("  of which: SequenceTracker::scan() alone          %7.1f MB/s\n", mbPerSecond(data.size(), scan));
+    std::printf("  ceiling: libvterm's parser + state layer, no screen layer, no-op callbacks %7.1f MB/s\n",
+                mbPerSecond(data.size(), stateOnly));
 
     // A full, colourful screen: the last screen of the run above, plus the alternate screen.
     Terminal t(cols, rows);
