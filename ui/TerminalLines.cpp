@@ -35,5 +35,5 @@ void TerminalLines::read(const Terminal &t, int line, QList<ScreenCell> &out)
 bool TerminalLines::isContinued(const Terminal &t, int line)
 {
     const int row = line - t.scrollbackSize();
-    return row >= 0 && t.isLineContinued(row);
+    return row >= 0 ? t.isLineContinued(row) : t.isScrollbackLineContinued(line);
 }

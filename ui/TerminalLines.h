@@ -20,7 +20,7 @@ public:
     // wider (the screen had another width then) are padded with blanks or cut. A line out
     // of range gives blanks.
     static void read(const Terminal &t, int line, QList<ScreenCell> &out);
-    // True when `line` is a soft-wrapped continuation of the line before (known for screen
-    // rows only; scrollback lines do not keep the flag).
+    // True when `line` is a soft-wrapped continuation of the line before (screen rows and
+    // scrollback lines; see Terminal::isScrollbackLineContinued() for what is known).
     static bool isContinued(const Terminal &t, int line);
 };

@@ -31,13 +31,18 @@ public:
     bool isEmpty() const { return m_lines.empty(); }
 
     // Takes `line` (swapped in); `line` comes back empty, with recycled capacity when a line
-    // was dropped.
-    void push(Line &line);
+    // was dropped. `continued`: the line is a soft-wrapped continuation of the one before it.
+    void push(Line &line, bool continued = false);
     // Moves the newest line out into `line`; false when empty.
     bool pop(Line &line);
     // 0 = oldest, size() - 1 = newest (the line just above the screen).
     const Line &at(int index) const { return m_lines[size_t(index)]; }
-    void clear() { m_lines.clear(); }
+    bool isContinued(int index) const { return m_continued[size_t(index)]; }
+    void clear()
+    {
+        m_lines.clear();
+        m_continued.clear();
+    }
     // Heap bytes the lines take (their storage; the deque's own blocks aside).
     qint64 memoryUsage() const
     {
@@ -49,5 +54,6 @@ public:
 
 private:
     std::deque<Line> m_lines;
+    std::deque<bool> m_continued; // beside m_lines, one for one
     int m_limit;
 };

@@ -416,7 +416,10 @@ struct TerminalCallbacks {
         if (term->m_scrollback.limit() == 0)
             return 1;
         packLine(term->m_packScratch, term->m_spareLine, cols, cells);
-        term->m_scrollback.push(term->m_spareLine);
+        // libvterm moved the line flags up before the cells: row 0's flag now belongs to the
+        // line after this one; this line's own is the one noted when it became row 0.
+        term->m_scrollback.push(term->m_spareLine, term->m_pushFlagsKnown && term->m_row0Continued);
+        term->m_row0Continued = term->isLineContinued(0);
         term->m_scrollbackChanged = true;
         return 1;
     }
@@ -561,6 +564,7 @@ void Terminal::feed(QByteArrayView bytes)
     if (chunk.isEmpty())
         return;
 
+    m_row0Continued = isLineContinued(0);
     SequenceTracker::Result &r = m_scan;
     m_tracker.scan(chunk, r);
     const char *data = r.edited ? r.sanitised.constData() : chunk.data();
@@ -791,7 +795,9 @@ void Terminal::resize(int cols, int rows)
     const bool copy = m_altScreen && m_mainValid;
     m_recordPops = copy;
     m_poppedLines.clear();
+    m_pushFlagsKnown = false; // libvterm's re-wrap pushes lines without their flags
     vterm_set_size(m_vt, rows, cols);
+    m_pushFlagsKnown = true;
     if (m_savedValid && (m_savedCursor.row >= rows || m_savedCursor.col >= cols)) {
         // See keepRestoredCursorInside().
         m_savedCursor.row = qMin(m_savedCursor.row, rows - 1);
@@ -933,6 +939,11 @@ void Terminal::setScrollbackLimit(int lines)
     m_scrollback.setLimit(lines);
     if (m_scrollback.size() != before)
         Q_EMIT scrollbackChanged();
+}
+
+bool Terminal::isScrollbackLineContinued(int index) const
+{
+    return index >= 0 && index < m_scrollback.size() && m_scrollback.isContinued(index);
 }
 
 QList<ScreenCell> Terminal::scrollbackLine(int index) const

@@ -85,6 +85,16 @@ public:
     // Index 0 is the oldest line, scrollbackSize() - 1 the one just above the screen. A line
     // has the width the screen had when it scrolled off.
     QList<ScreenCell> scrollbackLine(int index) const;
+    // Scrollback line `index` is a soft-wrapped continuation of the line before it (for the
+    // oldest line kept: of a line already dropped); the top screen row's isLineContinued(0)
+    // says whether it continues the newest scrollback line. Known from libvterm's line flags
+    // as lines scroll off one at a time (line feeds): libvterm moves the flags before it hands
+    // a line over, so Terminal notes row 0's flag when a row gets there. Not known, so false:
+    // lines a resize pushes off. Can be wrong for a line that scrolls off, within the same
+    // feed(), after a reverse scroll at the top (RI, SD) or as the second or later of several
+    // lines scrolled off at once (SU n). A line pulled back onto the screen by a resize loses its
+    // flag (libvterm takes lines back without one).
+    bool isScrollbackLineContinued(int index) const;
     // Bytes the scrollback takes (for diagnostics).
     qint64 scrollbackMemory() const { return m_scrollback.memoryUsage(); }
 
@@ -185,6 +195,10 @@ private:
     SequenceTracker::Result m_scan;
     ScrollbackBuffer m_scrollback;
     ScrollbackBuffer::Line m_spareLine;
+    // Row 0's continuation flag as it was when the row got there (libvterm has overwritten
+    // it by the time the row is pushed into the scrollback); read at every feed() and push.
+    bool m_row0Continued = false;
+    bool m_pushFlagsKnown = true;  // false while libvterm re-wraps (resize)
     std::vector<quint32> m_packScratch;
 
     // Screen properties libvterm reports through callbacks.

@@ -364,6 +364,15 @@ private Q_SLOTS:
         f.move(f.at(5, 4));
         f.release(f.at(5, 4));
         QCOMPARE(f.view.selectedText(), u"5678901234"_s); // no line break at the soft wrap
+
+        // The same once both halves have scrolled into the scrollback.
+        f.terminal.feed("\r\na\r\nb\r\nc\r\nd\r\ne");
+        QCOMPARE(f.terminal.scrollbackSize(), 12);
+        f.view.setScrollOffset(2); // top row: "01234567890123456789", then "01234"
+        f.press(f.at(15, 0));
+        f.move(f.at(5, 1));
+        f.release(f.at(5, 1));
+        QCOMPARE(f.view.selectedText(), u"5678901234"_s);
     }
 
     void shiftDragSelectsWhileTheApplicationHasTheMouse()

@@ -395,6 +395,42 @@ private Q_SLOTS:
         QCOMPARE(t.scrollbackSize(), 0);
     }
 
+    // Which scrollback lines continue the line before them (soft wraps), fed in one chunk or
+    // byte by byte; `flags` lists every scrollback line's flag and then the top row's.
+    void scrollbackKeepsSoftWraps_data()
+    {
+        QTest::addColumn<QByteArray>("output");
+        QTest::addColumn<QString>("flags");
+        const QByteArray push = "\r\nx\r\ny\r\nz"; // three more lines: everything above leaves
+        QTest::newRow("a line wrapped over three rows") << "ab\r\n" + QByteArray(25, 'w') + "\r\nc" + push << u"--++--"_s;
+        QTest::newRow("exactly one row long: no wrap") << QByteArray(10, 'e') + "\r\nnext" + push << u"---"_s;
+        QTest::newRow("the wrap's second half on the top row") << "ab\r\n" + QByteArray(15, 'w') + "\r\nx\r\ny" << u"--+"_s;
+        QTest::newRow("end of the first half erased (EL)") << "ab\r\n" + QByteArray(15, 'w') + "\x1b[A\x1b[9G\x1b[K\x1b[B" + push
+                                                            << u"----"_s;
+        QTest::newRow("wide character wrapped early") << u8(u8"ab\r\nwwwwwwwww中x") + push << u"--+-"_s;
+        QTest::newRow("scroll region below the top: no scrollback") << "\x1b[2;3r\x1b[2H" + QByteArray(25, 'w') << u"-"_s;
+        QTest::newRow("scrollback cleared (ESC[3J) between") << "ab\r\n" + QByteArray(25, 'w') + "\x1b[3J" + push << u"-++-"_s;
+    }
+    void scrollbackKeepsSoftWraps()
+    {
+        QFETCH(QByteArray, output);
+        QFETCH(QString, flags);
+        for (const bool bytewise : {false, true}) {
+            Terminal t(10, 3);
+            if (bytewise) {
+                for (const char c : std::as_const(output))
+                    t.feed(QByteArrayView(&c, 1));
+            } else {
+                t.feed(output);
+            }
+            QString got;
+            for (int i = 0; i < t.scrollbackSize(); ++i)
+                got += t.isScrollbackLineContinued(i) ? u'+' : u'-';
+            got += t.isLineContinued(0) ? u'+' : u'-';
+            QVERIFY2(got == flags, qPrintable(u"%1 (%2)"_s.arg(got, bytewise ? u"byte by byte"_s : u"one chunk"_s)));
+        }
+    }
+
     void scrollbackWideAndCombining()
     {
         Terminal t(8, 2);
