@@ -51,6 +51,18 @@ int ignorePush(int, const VTermScreenCell *, void *)
     return 1;
 }
 
+// Feeds `data` into `vt` in kChunk pieces; the time it took. Frees `vt`.
+qint64 feedTimed(VTerm *vt, const QByteArray &data)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (qsizetype pos = 0; pos < data.size(); pos += kChunk)
+        vterm_input_write(vt, data.constData() + pos, size_t(qMin(kChunk, data.size() - pos)));
+    const qint64 ns = timer.nsecsElapsed();
+    vterm_free(vt);
+    return ns;
+}
+
 // Raw libvterm with the same screen setup as Terminal; `callbacks` null for none at all.
 qint64 runRaw(const QByteArray &data, int cols, int rows, const VTermScreenCallbacks *callbacks = nullptr)
 {
@@ -63,13 +75,7 @@ qint64 runRaw(const QByteArray &data, int cols, int rows, const VTermScreenCallb
     vterm_screen_enable_reflow(screen, true);
     vterm_screen_set_damage_merge(screen, VTERM_DAMAGE_SCROLL);
     vterm_screen_reset(screen, 1);
-    QElapsedTimer timer;
-    timer.start();
-    for (qsizetype pos = 0; pos < data.size(); pos += kChunk)
-        vterm_input_write(vt, data.constData() + pos, size_t(qMin(kChunk, data.size() - pos)));
-    const qint64 ns = timer.nsecsElapsed();
-    vterm_free(vt);
-    return ns;
+    return feedTimed(vt, data);
 }
 
 // libvterm's parser and state layer alone, without its screen layer: callbacks that take the
@@ -109,13 +115,7 @@ qint64 runStateOnly(const QByteArray &data, int cols, int rows)
     callbacks.setpenattr = noPen;
     vterm_state_set_callbacks(state, &callbacks, nullptr);
     vterm_state_reset(state, 1);
-    QElapsedTimer timer;
-    timer.start();
-    for (qsizetype pos = 0; pos < data.size(); pos += kChunk)
-        vterm_input_write(vt, data.constData() + pos, size_t(qMin(kChunk, data.size() - pos)));
-    const qint64 ns = timer.nsecsElapsed();
-    vterm_free(vt);
-    return ns;
+    return feedTimed(vt, data);
 }
 
 const VTermScreenCallbacks kPushOnly = {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, &ignorePush, nullptr, nullptr};
