@@ -302,6 +302,12 @@ void TerminalView::showEvent(QShowEvent *event)
     updateGridSize();
 }
 
+void TerminalView::hideEvent(QHideEvent *event)
+{
+    QAbstractScrollArea::hideEvent(event);
+    m_frame = QImage(); // a hidden tab keeps no frame (megabytes at a large size)
+}
+
 // --- Damage and repaints ----------------------------------------------------------------------------
 void TerminalView::onDamaged()
 {
