@@ -1,5 +1,7 @@
 #include "BarePtyCat.h"
 
+#include "OutputGenerator.h"
+
 #include <QElapsedTimer>
 
 #include <cerrno>
@@ -8,6 +10,17 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+qint64 BarePtyCat::prepareFile(QString &path, qint64 sizeMb, const QString &commandLine)
+{
+    const qint64 size = prepareInputFile(path, QStringLiteral("/tmp/castdeck-bench-pty-%1M.txt").arg(sizeMb),
+                                         sizeMb * 1024 * 1024);
+    if (size <= 0)
+        return size;
+    std::printf("command: %s\n", qPrintable(commandLine));
+    std::printf("child:   cat %s (%lld bytes, default cooked pty: \\n -> \\r\\n)\n", qPrintable(path), qlonglong(size));
+    return size;
+}
 
 BarePtyCat BarePtyCat::run(const QByteArray &filePath)
 {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 class BarePtyCat
 {
@@ -15,6 +16,11 @@ public:
     qint64 reads = 0; // read(2) calls that returned data
     qint64 cpuNs = 0; // this process's CPU time (user + system) meanwhile: the reader's cost
 
+    // The file the pty benchmarks (bench_pty, bench_terminal_cat) cat: `path` when given, else
+    // `sizeMb` MB of OutputGenerator output without clears, generated once at
+    // /tmp/castdeck-bench-pty-<MB>M.txt (set into `path`). Prints the command line and the
+    // child as a report's first lines. Returns the file's size, 0 or less on failure.
+    static qint64 prepareFile(QString &path, qint64 sizeMb, const QString &commandLine);
     // Runs `cat filePath` (a native path) once. On a failed forkpty() prints why and returns
     // an empty result.
     static BarePtyCat run(const QByteArray &filePath);

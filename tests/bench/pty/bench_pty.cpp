@@ -12,7 +12,6 @@
 // Without FILE, a colour-heavy text file of --size MB (default 100) is generated once in
 // /tmp and reused.
 #include "BarePtyCat.h"
-#include "OutputGenerator.h"
 #include "pty/PtySession.h"
 
 #include <KPtyDevice>
@@ -143,14 +142,9 @@ int main(int argc, char **argv)
         else
             filePath = args.at(i);
     }
-    const qint64 fileSize =
-        prepareInputFile(filePath, u"/tmp/castdeck-bench-pty-%1M.txt"_s.arg(sizeMb), sizeMb * 1024 * 1024);
+    const qint64 fileSize = BarePtyCat::prepareFile(filePath, sizeMb, commandLine);
     if (fileSize <= 0)
         return 1;
-
-    std::printf("command: %s\n", qPrintable(commandLine));
-    std::printf("child:   cat %s (%lld bytes, default cooked pty: \\n -> \\r\\n)\n", qPrintable(filePath),
-                qlonglong(fileSize));
     std::printf("MB/s = file bytes / wall time from spawn to the last byte and the exit; %d runs each, "
                 "interleaved\n",
                 runs);

@@ -27,7 +27,6 @@
 //
 // Needs a QPA platform: QT_QPA_PLATFORM=offscreen is used when none is set.
 #include "BarePtyCat.h"
-#include "OutputGenerator.h"
 #include "TerminalView.h"
 #include "session/TerminalSession.h"
 #include "terminal/Terminal.h"
@@ -274,14 +273,9 @@ int main(int argc, char **argv)
             filePath = a;
     }
     // The file bench_pty uses (no clears: a clear would only make the terminal's work lighter).
-    const qint64 fileSize =
-        prepareInputFile(filePath, u"/tmp/castdeck-bench-pty-%1M.txt"_s.arg(sizeMb), sizeMb * 1024 * 1024);
+    const qint64 fileSize = BarePtyCat::prepareFile(filePath, sizeMb, commandLine);
     if (fileSize <= 0)
         return 1;
-
-    std::printf("command: %s\n", qPrintable(commandLine));
-    std::printf("child:   cat %s (%lld bytes, default cooked pty: \\n -> \\r\\n)\n", qPrintable(filePath),
-                qlonglong(fileSize));
     std::printf("view:    TerminalView asked for %dx%d cells, QPA platform %s\n", cols, rows,
                 qPrintable(QGuiApplication::platformName()));
     std::printf("%d runs each, alternating; time = wall time from spawn to the exit with every byte read "
