@@ -36,61 +36,67 @@ void GlyphMasks::setGeometry(const CellMetrics &metrics, qreal penX)
     m_masks.clear();
 }
 
-const GlyphMasks::Mask &GlyphMasks::glyph(const QRawFont &font, int style, quint32 glyph)
+template<typename Make>
+const GlyphMasks::Mask &GlyphMasks::cached(quint64 key, Make make)
 {
-    const quint64 key = quint64(glyph) | (quint64(style & 3) << 32);
     auto it = m_masks.constFind(key);
     if (it != m_masks.constEnd())
         return *it;
+    return store(key, make());
+}
+
+const GlyphMasks::Mask &GlyphMasks::store(quint64 key, Mask mask)
+{
     if (m_masks.size() >= kMaxMasks)
         m_masks.clear();
-    const qreal dpr = m_metrics.devicePixelRatio();
-    // The pen where TerminalPainter puts it, in the middle one of 3 x 3 cells.
-    const QPointF pen(m_metrics.deviceWidth() / dpr + m_penX, (m_metrics.deviceHeight() + m_metrics.deviceAscent()) / dpr);
-    return *m_masks.insert(key, render([&](QPainter &p) {
-        QGlyphRun run;
-        run.setRawFont(font);
-        run.setRawData(&glyph, &pen, 1);
-        p.setPen(Qt::white);
-        p.drawGlyphRun(QPointF(0, 0), run);
-    }));
+    return *m_masks.insert(key, std::move(mask));
+}
+
+const GlyphMasks::Mask &GlyphMasks::glyph(const QRawFont &font, int style, quint32 glyph)
+{
+    return cached(quint64(glyph) | (quint64(style & 3) << 32), [&] {
+        const qreal dpr = m_metrics.devicePixelRatio();
+        // The pen where TerminalPainter puts it, in the middle one of 3 x 3 cells.
+        const QPointF pen(m_metrics.deviceWidth() / dpr + m_penX,
+                          (m_metrics.deviceHeight() + m_metrics.deviceAscent()) / dpr);
+        return render([&](QPainter &p) {
+            QGlyphRun run;
+            run.setRawFont(font);
+            run.setRawData(&glyph, &pen, 1);
+            p.setPen(Qt::white);
+            p.drawGlyphRun(QPointF(0, 0), run);
+        });
+    });
 }
 
 const GlyphMasks::Mask &GlyphMasks::box(char32_t ch)
 {
-    const quint64 key = quint64(ch) | kBoxKey;
-    auto it = m_masks.constFind(key);
-    if (it != m_masks.constEnd())
-        return *it;
-    if (m_masks.size() >= kMaxMasks)
-        m_masks.clear();
-    return *m_masks.insert(key, render([&](QPainter &p) {
-        BoxDrawing::draw(p, ch, QPoint(m_metrics.deviceWidth(), m_metrics.deviceHeight()), m_metrics, Qt::white);
-    }));
+    return cached(quint64(ch) | kBoxKey, [&] {
+        return render([&](QPainter &p) {
+            BoxDrawing::draw(p, ch, QPoint(m_metrics.deviceWidth(), m_metrics.deviceHeight()), m_metrics, Qt::white);
+        });
+    });
 }
 
 const GlyphMasks::Mask *GlyphMasks::findShaped(char32_t ch, int style) const
 {
-    auto it = m_masks.constFind(quint64(ch) | (quint64(style & 3) << 32) | kShapedKey);
+    auto it = m_masks.constFind(shapedKey(ch, style));
     return it == m_masks.constEnd() ? nullptr : &*it;
 }
 
 const GlyphMasks::Mask &GlyphMasks::addShaped(char32_t ch, int style, const QList<QGlyphRun> *runs, QPointF pen, int span)
 {
-    if (m_masks.size() >= kMaxMasks)
-        m_masks.clear();
-    const quint64 key = quint64(ch) | (quint64(style & 3) << 32) | kShapedKey;
     if (!runs)
-        return *m_masks.insert(key, Mask());
+        return store(shapedKey(ch, style), Mask());
     const qreal dpr = m_metrics.devicePixelRatio();
     const QPointF origin = QPointF(m_metrics.deviceWidth() / dpr, m_metrics.deviceHeight() / dpr) + pen;
-    return *m_masks.insert(key, render(
-                                    [&](QPainter &p) {
-                                        p.setPen(Qt::white);
-                                        for (const QGlyphRun &run : *runs)
-                                            p.drawGlyphRun(origin, run);
-                                    },
-                                    span));
+    return store(shapedKey(ch, style), render(
+                                           [&](QPainter &p) {
+                                               p.setPen(Qt::white);
+                                               for (const QGlyphRun &run : *runs)
+                                                   p.drawGlyphRun(origin, run);
+                                           },
+                                           span));
 }
 
 template<typename Draw>

@@ -58,6 +58,12 @@ private:
     static constexpr quint64 kBoxKey = quint64(1) << 40;
     static constexpr quint64 kShapedKey = quint64(1) << 41;
 
+    static quint64 shapedKey(char32_t ch, int style) { return quint64(ch) | (quint64(style & 3) << 32) | kShapedKey; }
+    // The mask under `key`, made by make() when there is none; store() puts one in (the cache
+    // starts over when full, so no reference outlives the next call).
+    template<typename Make>
+    const Mask &cached(quint64 key, Make make);
+    const Mask &store(quint64 key, Mask mask);
     template<typename Draw>
     Mask render(Draw draw, int span = 1) const;
 
