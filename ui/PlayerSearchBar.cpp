@@ -47,30 +47,27 @@ protected:
     }
 };
 
-// A row as RecordingSearch renders it: blanks as spaces, right halves skipped, trailing
-// blanks dropped.
-QString rowText(const QList<ScreenCell> &cells)
+// Line `line` of those the view can show (the scrollback's, then the screen's rows), at its
+// own width.
+QList<ScreenCell> lineCells(const Terminal &t, int line)
 {
-    QString s;
-    for (const ScreenCell &c : cells) {
-        if (c.isWideContinuation())
-            continue;
-        s += c.isBlank() ? u" "_s : c.text();
-    }
-    qsizetype n = s.size();
-    while (n > 0 && s.at(n - 1) == u' ')
-        --n;
-    s.truncate(n);
-    return s;
-}
-
-QList<ScreenCell> screenRow(const Terminal &t, int row)
-{
+    const int sb = t.scrollbackSize();
+    if (line < sb)
+        return t.scrollbackLine(line);
     QList<ScreenCell> cells;
     cells.reserve(t.cols());
     for (int c = 0; c < t.cols(); ++c)
-        cells.append(t.cell(row, c));
+        cells.append(t.cell(line - sb, c));
     return cells;
+}
+
+// Lines [line, line + count) as a hit's lineText has them.
+QString linesText(const Terminal &t, int line, int count)
+{
+    QList<QList<ScreenCell>> rows;
+    for (int i = 0; i < count; ++i)
+        rows.append(lineCells(t, line + i));
+    return RecordingSearch::textOf(rows);
 }
 
 // How far back the view looks for a hit's line that had scrolled off.
@@ -124,8 +121,6 @@ PlayerSearchBar::PlayerSearchBar(Recording *recording, Player *player, TerminalV
     layout->addWidget(m_regex);
     layout->addWidget(m_case);
     layout->addWidget(m_close);
-
-    m_frame = new HitFrame(m_view->viewport());
 
     m_typing.setSingleShot(true);
     m_typing.setInterval(kTypingDelayMs);
@@ -298,48 +293,63 @@ void PlayerSearchBar::showHighlight()
     if (!t || m_current < 0 || m_current >= m_search->hits().size())
         return;
     const RecordingSearch::Hit &hit = m_search->hits().at(m_current);
-    // Where the line is now: the hit's row, another row (a hit seen before a clear or in the
+    // Where its rows are now: the hit's row, another row (a hit seen before a clear or in the
     // middle of a long event), or the scrollback (it had scrolled off by the end of the event).
-    int viewRow = -1;
+    const int count = qMax(1, hit.rowCount);
+    const int sb = t->scrollbackSize();
+    auto isThere = [&](int line) {
+        return line >= 0 && line + count <= sb + t->rows() && linesText(*t, line, count) == hit.lineText;
+    };
+    int line = -1;
+    if (hit.row >= 0 && isThere(sb + hit.row))
+        line = sb + hit.row;
+    for (int r = 0; r < t->rows() && line < 0; ++r)
+        if (isThere(sb + r))
+            line = sb + r;
     int offset = 0;
-    if (hit.row >= 0 && hit.row < t->rows() && rowText(screenRow(*t, hit.row)) == hit.lineText) {
-        viewRow = hit.row;
-    } else {
-        for (int r = 0; r < t->rows() && viewRow < 0; ++r)
-            if (rowText(screenRow(*t, r)) == hit.lineText)
-                viewRow = r;
-    }
-    if (viewRow < 0 && !t->isAltScreen()) {
-        const int sb = t->scrollbackSize();
+    if (line < 0 && !t->isAltScreen()) {
         for (int i = sb - 1; i >= qMax(0, sb - kScrollbackLookup); --i) {
-            if (rowText(t->scrollbackLine(i)) != hit.lineText)
+            if (!isThere(i))
                 continue;
             // That line a third down the view.
             offset = qBound(0, sb - i + t->rows() / 3, sb);
-            viewRow = i - (sb - offset);
+            line = i;
             break;
         }
     }
     m_view->setScrollOffset(offset);
-    if (viewRow < 0)
+    if (line < 0)
         return;
-    const QRect r = m_view->cellMetrics()
-                        .cellRect(viewRow, hit.startCol, qMax(1, hit.endCol - hit.startCol))
-                        .toAlignedRect()
-                        .adjusted(-2, -2, 2, 2);
-    m_frame->setGeometry(r);
-    m_frame->show();
-    m_frame->raise();
+    // One frame per row the match covers.
+    const int viewRow = line - (sb - offset);
+    while (m_frames.size() < count)
+        m_frames.append(new HitFrame(m_view->viewport()));
+    for (int k = 0; k < count; ++k) {
+        const int from = k == 0 ? hit.startCol : 0;
+        const int to = k == count - 1 ? hit.endCol : t->cols();
+        QWidget *frame = m_frames.at(k);
+        frame->setGeometry(m_view->cellMetrics()
+                               .cellRect(viewRow + k, from, qMax(1, to - from))
+                               .toAlignedRect()
+                               .adjusted(-2, -2, 2, 2));
+        frame->show();
+        frame->raise();
+    }
 }
 
 void PlayerSearchBar::hideHighlight()
 {
-    m_frame->hide();
+    for (QWidget *frame : std::as_const(m_frames))
+        frame->hide();
 }
 
 QRect PlayerSearchBar::highlightRect() const
 {
-    return m_frame->isVisible() ? m_frame->geometry() : QRect();
+    QRect r;
+    for (const QWidget *frame : m_frames)
+        if (frame->isVisible())
+            r |= frame->geometry();
+    return r;
 }
 
 void PlayerSearchBar::onHits(const QList<RecordingSearch::Hit> &hits)

@@ -43,7 +43,8 @@ public:
     int currentHit() const { return m_current; }
     // The counter's text ("3 of 41", "No hits", ...).
     QString counterText() const;
-    // The framed match in view coordinates of the viewport (null when none is shown).
+    // The framed match in view coordinates of the viewport (null when none is shown); one that
+    // runs on over soft wraps has a frame per row, this is their bounding rectangle.
     QRect highlightRect() const;
 
 public Q_SLOTS:
@@ -88,7 +89,7 @@ private:
     QToolButton *m_prev = nullptr;
     QToolButton *m_next = nullptr;
     QToolButton *m_close = nullptr;
-    QWidget *m_frame = nullptr; // the highlight, a child of the view's viewport
+    QList<QWidget *> m_frames; // the highlight, a frame per row, children of the view's viewport
     QTimer m_typing;
     QList<qint64> m_times;
     int m_current = -1;

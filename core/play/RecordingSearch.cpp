@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -28,36 +29,69 @@ namespace {
 constexpr int kKeepLines = 2000;
 constexpr int kScrollbackCapacity = kKeepLines + 4 * RecordingSearch::kSliceBytes;
 constexpr int kTrimAt = kKeepLines + 4096;
+// A soft-wrapped line that began in lines not read at a check (scrolled off before) is
+// matched from at most this many rows before: a match reaching further back is not found,
+// and a regular expression's anchors see the line begin there.
+constexpr int kContextRows = 8;
 
 // One match as the dedupe sees it: text and columns, not the row (lines move).
 struct Key {
     QString text;
     int startCol = 0;
-    int endCol = 0;
+    int endCol = 0;   // in the match's last row
+    int moreRows = 0; // rows after the first the match runs on to (soft wraps)
     bool operator==(const Key &) const = default;
 };
 
 size_t qHash(const Key &k, size_t seed = 0)
 {
-    return qHashMulti(seed, k.text, k.startCol, k.endCol);
+    return qHashMulti(seed, k.text, k.startCol, k.endCol, k.moreRows);
 }
 
-// A rendered row: its text and, per UTF-16 unit, the cells it covers.
-struct RowText {
+// A logical line as read at a check: the rows of one soft-wrapped line (or a single row),
+// their text joined, and per UTF-16 unit the cells it covers in its row.
+struct LineText {
     QString text;
     QList<int> colStart;
     QList<int> colEnd;
+    QList<qsizetype> rowStart; // where each row's text begins
 
-    // Keeps the capacity (one RowText is reused for every row).
-    void clear(int cols)
+    // Keeps the capacity (one LineText is reused for every line).
+    void clear()
     {
         text.resize(0);
         colStart.resize(0);
         colEnd.resize(0);
-        text.reserve(cols);
-        colStart.reserve(cols);
-        colEnd.reserve(cols);
+        rowStart.resize(0);
     }
+    int rowCount() const { return int(rowStart.size()); }
+    // Appends a row: blanks are spaces, a double-width character is one character over two
+    // columns; trailing blanks stay (inside a wrapped line they are part of it).
+    void appendRow(const ScreenCell *cells, int count)
+    {
+        rowStart.append(text.size());
+        for (int col = 0; col < count; ++col)
+            append(cells[col], col);
+    }
+    // Drops trailing blanks (as TerminalSnapshot::textRows() does), at the end of the line.
+    void trim()
+    {
+        qsizetype n = text.size();
+        while (n > 0 && text.at(n - 1) == u' ')
+            --n;
+        text.truncate(n);
+        colStart.resize(n);
+        colEnd.resize(n);
+    }
+    // The row a unit of text is in.
+    int rowOf(qsizetype unit) const
+    {
+        return int(std::upper_bound(rowStart.cbegin(), rowStart.cend(), unit) - rowStart.cbegin()) - 1;
+    }
+    qsizetype rowBegin(int row) const { return qMin(rowStart.at(row), text.size()); }
+    qsizetype rowEnd(int row) const { return row + 1 < rowCount() ? rowBegin(row + 1) : text.size(); }
+
+private:
     void append(const ScreenCell &cell, int col)
     {
         if (cell.isWideContinuation())
@@ -78,18 +112,6 @@ struct RowText {
             }
         }
     }
-    // Drops trailing blanks (as TerminalSnapshot::textRows() does).
-    void trim()
-    {
-        qsizetype n = text.size();
-        while (n > 0 && text.at(n - 1) == u' ')
-            --n;
-        text.truncate(n);
-        colStart.resize(n);
-        colEnd.resize(n);
-    }
-
-private:
     void add(QChar c, int start, int end)
     {
         text.append(c);
@@ -240,34 +262,17 @@ private:
         return true;
     }
 
-    void readScreenRow(int row, RowText &out) const
-    {
-        const int cols = m_term.cols();
-        out.clear(cols);
-        for (int c = 0; c < cols; ++c)
-            out.append(m_term.cell(row, c), c);
-        out.trim();
-    }
-
-    static void readCells(const QList<ScreenCell> &cells, RowText &out)
-    {
-        out.clear(int(cells.size()));
-        for (int c = 0; c < int(cells.size()); ++c)
-            out.append(cells.at(c), c);
-        out.trim();
-    }
-
-    // A line read at this check (a pushed scrollback line or a screen row) and its matches.
+    // A line read at this check (a pushed scrollback line or a screen row).
     struct NewLine {
-        QString text;
         int screenRow = -1; // -1: pushed into the scrollback
         int identity = -1;  // the old screen row it is (same place, or moved by the scroll)
-        qsizetype firstMatch = 0;
+        qsizetype firstMatch = 0; // its matches (those that begin in it) in m_new
     };
     struct NewMatch {
         Key key;
-        int line = 0;  // into m_lines
-        int start = 0; // in the line's text
+        int line = 0;     // into m_lines: the row it begins in
+        QString lineText; // the rows it covers, joined, trailing blanks dropped
+        int start = 0;    // in lineText
         int length = 0;
         bool claimed = false;
     };
@@ -280,16 +285,74 @@ private:
         bool claimed = false;
     };
 
-    void readLine(const RowText &row, int screenRow, int identity)
+    // Starts a logical line. When its first row continues a line not read at this check
+    // (scrollback line `before` and up), up to kContextRows of those rows come first: they
+    // are matched as part of the line, but a match that begins in them is not this check's.
+    void beginLine(int before)
     {
+        m_text.clear();
+        m_contextRows = 0;
+        if (before < 0 || m_term.isAltScreen())
+            return;
+        int from = before;
+        while (before - from + 1 < kContextRows && from > 0 && m_term.isScrollbackLineContinued(from))
+            --from;
+        for (int i = from; i <= before; ++i) {
+            const QList<ScreenCell> cells = m_term.scrollbackLine(i);
+            m_text.appendRow(cells.constData(), int(cells.size()));
+        }
+        m_contextRows = before - from + 1;
+    }
+
+    void addScreenRow(int row, int identity)
+    {
+        const int cols = m_term.cols();
+        m_cells.resize(cols);
+        for (int c = 0; c < cols; ++c)
+            m_cells[c] = m_term.cell(row, c);
+        m_text.appendRow(m_cells.constData(), cols);
+        m_lines.append({row, identity, 0});
+    }
+
+    void addPushedLine(int index, int identity)
+    {
+        const QList<ScreenCell> cells = m_term.scrollbackLine(index);
+        m_text.appendRow(cells.constData(), int(cells.size()));
+        m_lines.append({-1, identity, 0});
+    }
+
+    // Matches the logical line read since beginLine(); each match belongs to the row it
+    // begins in.
+    void endLine()
+    {
+        const int rows = m_text.rowCount() - m_contextRows;
+        if (rows <= 0)
+            return;
+        const int firstLine = int(m_lines.size()) - rows;
         const qsizetype before = m_new.size();
-        const int index = int(m_lines.size());
-        m_matcher.forEach(row.text, [&](int start, int length) {
-            m_new.append({Key{row.text.mid(start, length), row.colStart.at(start), row.colEnd.at(start + length - 1)},
-                          index, start, length, false});
+        m_text.trim();
+        m_matcher.forEach(m_text.text, [&](int start, int length) {
+            const int row = m_text.rowOf(start);
+            if (row < m_contextRows)
+                return;
+            const int lastRow = m_text.rowOf(start + length - 1);
+            const qsizetype begin = m_text.rowBegin(row);
+            QString text = m_text.text.mid(begin, m_text.rowEnd(lastRow) - begin);
+            qsizetype n = text.size();
+            while (n > 0 && text.at(n - 1) == u' ')
+                --n;
+            text.truncate(n);
+            m_new.append({Key{m_text.text.mid(start, length), m_text.colStart.at(start),
+                              m_text.colEnd.at(start + length - 1), lastRow - row},
+                          firstLine + row - m_contextRows, std::move(text), int(start - begin), length, false});
         });
-        // The text is kept only when there is a match (row is reused: no copy otherwise).
-        m_lines.append({m_new.size() > before ? row.text : QString(), screenRow, identity, before});
+        // Each row's first match (matches come in the order they begin).
+        qsizetype i = before;
+        for (int line = firstLine; line < int(m_lines.size()); ++line) {
+            while (i < m_new.size() && m_new.at(i).line < line)
+                ++i;
+            m_lines[line].firstMatch = i;
+        }
     }
 
     void addEntry(const Key &key, const QString &line, int oldRow)
@@ -343,24 +406,42 @@ private:
         if (!m_byKey.isEmpty())
             m_byKey.clear();
 
-        // The rows that changed (all of them after a resize; every row when exhaustive, to
-        // check that Terminal's damage is enough) give their old matches to the pool.
+        // The rows read: those that changed (all of them after a resize; every row when
+        // exhaustive, to check that Terminal's damage is enough), widened to whole soft-wrapped
+        // lines (a match can run on into the next row: a change in one row changes the matches
+        // of the rows its line began in) and to the top row when it continues a pushed line.
         const bool all = resized || m_exhaustive;
-        const int first = all ? 0 : damage.isNull() ? 0 : damage.top();
-        const int last = all ? rows - 1 : damage.isNull() ? -1 : damage.bottom();
+        const bool sameScreen = !resized && !switched;
+        int first = all ? 0 : damage.isNull() ? rows : damage.top();
+        int last = all ? rows - 1 : damage.isNull() ? -1 : damage.bottom();
+        if (!all) {
+            if (pushes > 0 && m_term.isLineContinued(0)) {
+                first = 0;
+                last = qMax(last, 0);
+            }
+            // A row that was, or is, a continuation: its line's first row is read too.
+            auto continued = [&](int r) {
+                return m_term.isLineContinued(r) || (sameScreen && m_rowState[size_t(r)].continued);
+            };
+            while (first > 0 && first <= last && continued(first))
+                --first;
+            while (last >= first && last + 1 < rows && m_term.isLineContinued(last + 1))
+                ++last;
+        }
+
+        // The rows read give their old matches to the pool.
         const int oldRows = int(m_rowState.size());
         auto damaged = [&](int r) { return !damage.isNull() && r >= damage.top() && r <= damage.bottom(); };
         for (int r = resized ? 0 : first; r <= (resized ? oldRows - 1 : last); ++r)
-            for (const Key &k : std::as_const(m_rowState[size_t(r)].keys))
-                addEntry(k, m_rowState[size_t(r)].text, r);
+            for (const auto &[k, line] : std::as_const(m_rowState[size_t(r)].matches))
+                addEntry(k, line, r);
         if (switched) {
             // The main screen hides behind the alternate one and comes back unchanged: what
             // it showed then is not new when it shows again.
             if (alt) {
                 m_mainStash.clear();
                 for (const RowState &row : m_rowState)
-                    for (const Key &k : row.keys)
-                        m_mainStash.append({k, row.text});
+                    m_mainStash += row.matches;
             } else {
                 for (const auto &[k, line] : std::as_const(m_mainStash))
                     addEntry(k, line, -1);
@@ -375,23 +456,38 @@ private:
 
         // Which old row a line is: the j-th pushed line was old row j, screen row r was old
         // row r + pushes (both within the scrolled, damaged rows), an unchanged row itself.
-        const bool sameScreen = !resized && !switched;
         auto identityOf = [&](int oldRow) { return sameScreen && oldRow < rows && damaged(oldRow) ? oldRow : -1; };
+        // Read in order, as logical lines: pushed lines (oldest first), then the screen rows.
+        bool open = false;
         for (int i = sbSize - pushes; i < sbSize; ++i) {
-            readCells(m_term.scrollbackLine(i), m_row);
-            readLine(m_row, -1, identityOf(i - (sbSize - pushes)));
+            if (!open || !m_term.isScrollbackLineContinued(i)) {
+                if (open)
+                    endLine();
+                beginLine(m_term.isScrollbackLineContinued(i) ? i - 1 : -1);
+                open = true;
+            }
+            addPushedLine(i, identityOf(i - (sbSize - pushes)));
         }
         for (int r = first; r <= last; ++r) {
-            readScreenRow(r, m_row);
-            readLine(m_row, r, sameScreen && !damaged(r) ? r : identityOf(r + pushes));
+            const bool continued = m_term.isLineContinued(r);
+            const bool afterRead = r > first || pushes > 0;
+            if (!open || !continued || !afterRead) {
+                if (open)
+                    endLine();
+                beginLine(continued && r == 0 && pushes == 0 ? sbSize - 1 : -1);
+                open = true;
+            }
+            addScreenRow(r, sameScreen && !damaged(r) ? r : identityOf(r + pushes));
         }
+        if (open)
+            endLine();
 
         for (NewMatch &m : m_new)
             if (const int id = m_lines.at(m.line).identity; id >= 0)
                 claim(m, [id](const Entry &e) { return e.oldRow == id; });
         for (NewMatch &m : m_new)
             if (!m.claimed)
-                claim(m, [&](const Entry &e) { return e.line == m_lines.at(m.line).text; });
+                claim(m, [&](const Entry &e) { return e.line == m.lineText; });
         for (NewMatch &m : m_new)
             if (!m.claimed)
                 claim(m, [](const Entry &) { return true; });
@@ -399,14 +495,14 @@ private:
         for (const NewMatch &m : std::as_const(m_new)) {
             if (m.claimed || limitReached())
                 continue;
-            const NewLine &line = m_lines.at(m.line);
             RecordingSearch::Hit hit;
             hit.timeUs = ev.timeUs;
             hit.eventIndex = ev.index;
-            hit.row = line.screenRow;
+            hit.row = m_lines.at(m.line).screenRow;
+            hit.rowCount = 1 + m.key.moreRows;
             hit.startCol = m.key.startCol;
             hit.endCol = m.key.endCol;
-            hit.lineText = line.text;
+            hit.lineText = m.lineText;
             hit.matchStart = m.start;
             hit.matchLength = m.length;
             m_pending.append(hit);
@@ -419,10 +515,10 @@ private:
             if (line.screenRow < 0)
                 continue;
             RowState &state = m_rowState[size_t(line.screenRow)];
-            state.keys.clear();
+            state.matches.clear();
+            state.continued = m_term.isLineContinued(line.screenRow);
             for (qsizetype i = line.firstMatch; i < m_new.size() && m_new.at(i).line == li; ++i)
-                state.keys.append(m_new.at(i).key);
-            state.text = state.keys.isEmpty() ? QString() : line.text;
+                state.matches.append({m_new.at(i).key, m_new.at(i).lineText});
         }
 
         m_sbSeen = sbSize;
@@ -443,8 +539,8 @@ private:
     bool m_alt = false;
     bool m_overflowLogged = false;
     struct RowState {
-        QString text;     // (only when it has matches)
-        QList<Key> keys;  // its matches
+        QList<std::pair<Key, QString>> matches; // the matches that begin in it, with their text
+        bool continued = false;                 // it continued the row above
     };
     std::vector<RowState> m_rowState;                // per screen row, at the last check
     QList<std::pair<Key, QString>> m_mainStash;      // the main screen's matches while the alternate one shows
@@ -453,7 +549,10 @@ private:
     QList<NewMatch> m_new;
     QList<Entry> m_entries;
     QHash<Key, QList<int>> m_byKey;
-    RowText m_row;
+    // The logical line being read, and how many rows at its front are context.
+    LineText m_text;
+    int m_contextRows = 0;
+    QList<ScreenCell> m_cells;
     QList<RecordingSearch::Hit> m_pending;
     int m_total = 0;
 };
@@ -573,6 +672,15 @@ QString RecordingSearch::validate(const Query &query)
     if (re.isValid())
         return {};
     return tr("Invalid regular expression at character %1: %2").arg(re.patternErrorOffset() + 1).arg(re.errorString());
+}
+
+QString RecordingSearch::textOf(const QList<QList<ScreenCell>> &rows)
+{
+    LineText text;
+    for (const QList<ScreenCell> &row : rows)
+        text.appendRow(row.constData(), int(row.size()));
+    text.trim();
+    return text.text;
 }
 
 bool RecordingSearch::start(const QString &path, const Query &query)

@@ -28,9 +28,14 @@
 //    So a line printed 1,000 times is 1,000 hits (each a new line), a progress bar redrawn
 //    with \r in place is one hit per distinct match, and text that was overwritten before
 //    any check saw it (within one event) is not found at all.
-//  - Matches are per row: a match does not span a soft-wrapped line break. Trailing blanks
-//    of a row are not part of its text; blank cells inside are spaces; a double-width
-//    character is one character over two columns.
+//  - Matches are per line: the rows of a soft-wrapped line are matched as one text, so a
+//    match can run on from one row into the next (the hit says over how many rows); it
+//    belongs to the row it begins in. Trailing blanks of a line are not part of its text;
+//    blank cells inside are spaces (also at the end of a row that wraps); a double-width
+//    character is one character over two columns. Where a line's wraps are not known
+//    (Terminal::isScrollbackLineContinued(): lines a resize pushed off), its rows are lines
+//    of their own; a line that began more than a few rows before those a check reads (one
+//    longer than the screen, scrolling through) is matched from there on.
 //  - At most kMaxHits hits; the search stops there (isLimitReached()).
 //  - Resizes re-wrap the screen (libvterm's reflow): the re-wrapped rows count as changed,
 //    their matches at new columns are new hits.
@@ -53,6 +58,7 @@
 #include <memory>
 
 class QThread;
+struct ScreenCell;
 
 class RecordingSearch : public QObject
 {
@@ -79,10 +85,13 @@ public:
         // Where it was at that check: a screen row, or -1 for a line that had scrolled into the
         // scrollback by then. The state after the whole event can differ (a check before a clear
         // or between slices of a long event): a view should verify before highlighting.
-        int row = -1;
-        int startCol = 0;       // the cells [startCol, endCol)
-        int endCol = 0;
-        QString lineText;       // the whole row as rendered, trailing blanks trimmed
+        int row = -1;           // the row the match begins in
+        int rowCount = 1;       // the rows it covers: more than 1 when it runs on across soft wraps
+        int startCol = 0;       // the cells from startCol in its first row to endCol in its last
+        int endCol = 0;         // (exclusive)
+        // The rows it covers, as rendered and joined (a wrapped row's trailing blanks are
+        // spaces), trailing blanks of the last trimmed: for one row, the whole row.
+        QString lineText;
         int matchStart = 0;     // the match in lineText (UTF-16 units)
         int matchLength = 0;
         bool operator==(const Hit &) const = default;
@@ -98,6 +107,10 @@ public:
     // An error sentence when `query` cannot be searched for (an invalid regular expression),
     // else an empty string.
     static QString validate(const Query &query);
+    // Rows as a hit's lineText has them: rendered (blanks as spaces, right halves of double-width
+    // characters skipped), joined, trailing blanks of the last dropped. A view compares it with
+    // what it shows to find the hit's rows.
+    static QString textOf(const QList<QList<ScreenCell>> &rows);
 
     // Starts searching the recording at `path` (returns at once); a running search is
     // cancelled, the hits are cleared. False when the query is invalid: failed() was emitted

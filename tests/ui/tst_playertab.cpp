@@ -301,6 +301,49 @@ private Q_SLOTS:
         QTRY_VERIFY(!timelineMarks(tab.timeline(), 6'000'000));
     }
 
+    // A match that runs on over a soft wrap is framed on both rows, each frame over its part.
+    void findFramesAMatchAcrossAWrap()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"wrapped.cast"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"version\": 2, \"width\": 10, \"height\": 5}\n"
+                "[0.5, \"o\", \"$ \"]\n"
+                "[1.0, \"o\", \"\\r\\nxxxxxxxxneedle\\r\\n\"]\n"
+                "[3.0, \"o\", \"end\"]\n"_ba);
+        f.close();
+        PlayerTab tab;
+        tab.resize(600, 400);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowActive(&tab));
+        tab.open(path);
+        QTRY_COMPARE_WITH_TIMEOUT(tab.recording()->state(), Recording::State::Ready, kTimeoutMs);
+        tab.player()->finishSeek();
+        PlayerSearchBar *bar = tab.searchBar();
+        bar->activate();
+        bar->lineEdit()->setText(u"needle"_s);
+        QTest::keyClick(bar->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(bar->currentHit(), 0, kTimeoutMs);
+        tab.player()->finishSeek();
+        QCOMPARE(tab.player()->position(), 1'000'000);
+        QCOMPARE(bar->search()->hits().first().rowCount, 2);
+
+        QList<QRect> frames;
+        for (const QWidget *w : tab.view()->viewport()->findChildren<QWidget *>(u"searchHighlight"_s))
+            if (w->isVisible())
+                frames << w->geometry();
+        QCOMPARE(frames.size(), 2);
+        std::sort(frames.begin(), frames.end(), [](const QRect &a, const QRect &b) { return a.top() < b.top(); });
+        const CellMetrics m = tab.view()->cellMetrics();
+        // "ne" at the end of row 1, "edle" at the start of row 2.
+        QVERIFY(frames[0].contains(m.cellRect(1, 8, 2).toAlignedRect()));
+        QVERIFY(!frames[0].contains(m.cellRect(1, 7, 1).toAlignedRect()));
+        QVERIFY(frames[1].contains(m.cellRect(2, 0, 4).toAlignedRect()));
+        QVERIFY(!frames[1].contains(m.cellRect(2, 4, 1).toAlignedRect()));
+        QCOMPARE(bar->highlightRect(), frames[0] | frames[1]);
+    }
+
     void damagedFileShowsTheBar()
     {
         QTemporaryDir dir;

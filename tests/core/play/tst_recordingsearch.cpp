@@ -35,13 +35,15 @@ QByteArray castOf(int cols, int rows, const Events &events)
     return out;
 }
 
-// "1000ms r0 c6-11 world": time, screen row (-1: scrolled off), cells, matched text.
+// "1000ms r0 c6-11 world": time, screen row (-1: scrolled off), cells, matched text; a match
+// running on over soft wraps: "r0+1 c8-3" (from row 0 column 8 to column 3 of the next row).
 QStringList describe(const QList<RecordingSearch::Hit> &hits)
 {
     QStringList out;
     for (const RecordingSearch::Hit &h : hits)
-        out << u"%1ms r%2 c%3-%4 %5"_s.arg(h.timeUs / 1000)
+        out << u"%1ms r%2%3 c%4-%5 %6"_s.arg(h.timeUs / 1000)
                    .arg(h.row)
+                   .arg(h.rowCount > 1 ? u"+%1"_s.arg(h.rowCount - 1) : QString())
                    .arg(h.startCol)
                    .arg(h.endCol)
                    .arg(h.lineText.mid(h.matchStart, h.matchLength));
@@ -190,10 +192,34 @@ private Q_SLOTS:
             castOf(20, 5, {{1000, "o", "word"}, {2000, "o", "\r\x1b[2@"}}), u"word"_s,
             {u"1000ms r0 c0-4 word"_s, u"2000ms r0 c2-6 word"_s});
 
+        // Soft-wrapped lines are matched as one text.
+        row("across a soft wrap", castOf(10, 3, {{1000, "o", "hello world!"}}), u"world"_s,
+            {u"1000ms r0+1 c6-1 world"_s});
+        row("a line break is not a wrap", castOf(10, 3, {{1000, "o", "hello worl\r\nd!"}}), u"world"_s, {});
+        row("over three rows", castOf(4, 3, {{1000, "o", "abcdefghij"}}), u"cdefghi"_s, {u"1000ms r0+2 c2-1 cdefghi"_s});
+        row("a space at the end of a wrapped row is part of the line",
+            castOf(10, 3, {{1000, "o", "hello foo bar"}}), u"foo bar"_s, {u"1000ms r0+1 c6-3 foo bar"_s});
+        row("wrapped when the rest comes in a later event",
+            castOf(10, 3, {{1000, "o", "xxxxxxxxne"}, {2000, "o", "edle"}}), u"needle"_s,
+            {u"2000ms r0+1 c8-4 needle"_s});
+        row("a wrapped line scrolling up stays one hit",
+            castOf(10, 5, {{1000, "o", "xxxxxxxxneedle\r\n"}, {2000, "o", "a\r\n"}, {3000, "o", "b\r\n"}}),
+            u"needle"_s, {u"1000ms r0+1 c8-4 needle"_s});
+        row("a wrapped line scrolled off within one event",
+            castOf(10, 2, {{1000, "o", "xxxxxxxxneedle\r\na\r\nb\r\n"}}), u"needle"_s,
+            {u"1000ms r-1+1 c8-4 needle"_s});
+        row("the top row continuing a line that scrolled off", castOf(10, 2, {{1000, "o", "0123456789abcdefghijklm"}}),
+            u"9abc"_s, {u"1000ms r-1+1 c9-3 9abc"_s});
+        row("regex anchors see the whole wrapped line",
+            castOf(10, 2, {{1000, "o", "0123456789abcdefghijklm"}, {2000, "o", "\x1b[1;1Habc"}}), u"^abc"_s, {}, true);
+        row("a wrap cancelled by erasing the row's end",
+            castOf(10, 3, {{1000, "o", "xxxxxxxxneedle"}, {2000, "o", "\x1b[1;9H\x1b[K"}, {3000, "o", "\x1b[1;9Hne"}}),
+            u"needle"_s, {u"1000ms r0+1 c8-4 needle"_s});
+
         // Resizes.
         row("found after a resize re-wraps it",
             castOf(10, 3, {{1000, "o", "0123456789abc"}, {2000, "r", "20x3"}}), u"89ab"_s,
-            {u"2000ms r0 c8-12 89ab"_s});
+            {u"1000ms r0+1 c8-2 89ab"_s, u"2000ms r0 c8-12 89ab"_s});
     }
 
     void hits()
@@ -215,8 +241,10 @@ private Q_SLOTS:
         QVERIFY(!search.isRunning());
         QVERIFY(!search.isLimitReached());
         QVERIFY(search.errorString().isEmpty());
-        for (const RecordingSearch::Hit &h : search.hits())
-            QCOMPARE(h.endCol > h.startCol, true);
+        for (const RecordingSearch::Hit &h : search.hits()) {
+            QVERIFY(h.rowCount >= 1);
+            QVERIFY(h.rowCount > 1 ? h.endCol > 0 : h.endCol > h.startCol);
+        }
     }
 
     // The hit's event, replayed, shows the match where the hit says (checks at the end of an
@@ -252,11 +280,15 @@ private Q_SLOTS:
         QTest::addColumn<bool>("regex");
         QTest::addColumn<bool>("caseSensitive");
         QTest::addColumn<bool>("alwaysThere"); // in every generated cast (the others: most)
-        QTest::newRow("plain") << u"error:"_s << false << true << true;
-        QTest::newRow("case-insensitive") << u"WARNING"_s << false << false << true;
-        QTest::newRow("regex") << u"\\d+%"_s << true << false << true;
-        QTest::newRow("wide characters") << u"漢字"_s << false << false << false;
-        QTest::newRow("DEC line drawing, as rendered") << u"┌──┐"_s << false << false << false;
+        QTest::addColumn<int>("cols");
+        QTest::newRow("plain") << u"error:"_s << false << true << true << 80;
+        QTest::newRow("case-insensitive") << u"WARNING"_s << false << false << true << 80;
+        QTest::newRow("regex") << u"\\d+%"_s << true << false << true << 80;
+        QTest::newRow("wide characters") << u"漢字"_s << false << false << false << 80;
+        QTest::newRow("DEC line drawing, as rendered") << u"┌──┐"_s << false << false << false << 80;
+        // Most lines wrap, many matches run on over a wrap (checked).
+        QTest::newRow("wrapped lines, plain") << u"CMakeLists.txt"_s << false << false << true << 13;
+        QTest::newRow("wrapped lines, regex") << u"\\w+ \\w+"_s << true << false << true << 11;
     }
     void damagedRowsAreEnough()
     {
@@ -264,10 +296,12 @@ private Q_SLOTS:
         QFETCH(bool, regex);
         QFETCH(bool, caseSensitive);
         QFETCH(bool, alwaysThere);
+        QFETCH(int, cols);
         const quint32 seed = PlayTest::seed();
         qInfo("seed %u (CASTDECK_SEED)", seed);
         PlayTest::CastSpec spec;
         spec.seed = seed;
+        spec.cols = cols;
         spec.bytes = 400 << 10;
         spec.resizeEvery = 0;
         const QString path = m_dir.filePath(u"generated-%1.cast"_s.arg(++m_n));
@@ -286,6 +320,9 @@ private Q_SLOTS:
         QCOMPARE(fast.hits(), full.hits());
         for (const RecordingSearch::Hit &h : fast.hits())
             QVERIFY(h.matchStart + h.matchLength <= h.lineText.size());
+        if (cols < 20)
+            QVERIFY(std::any_of(fast.hits().cbegin(), fast.hits().cend(),
+                                [](const RecordingSearch::Hit &h) { return h.rowCount > 1; }));
     }
 
     void invalidRegexIsAnError()
