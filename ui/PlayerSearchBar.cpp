@@ -51,13 +51,12 @@ protected:
 // own width.
 QList<ScreenCell> lineCells(const Terminal &t, int line)
 {
+    QList<ScreenCell> cells;
     const int sb = t.scrollbackSize();
     if (line < sb)
-        return t.scrollbackLine(line);
-    QList<ScreenCell> cells;
-    cells.reserve(t.cols());
-    for (int c = 0; c < t.cols(); ++c)
-        cells.append(t.cell(line - sb, c));
+        t.readScrollbackChars(line, cells);
+    else
+        t.readRowChars(line - sb, cells);
     return cells;
 }
 

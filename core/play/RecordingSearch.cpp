@@ -298,26 +298,23 @@ private:
         while (before - from + 1 < kContextRows && from > 0 && m_term.isScrollbackLineContinued(from))
             --from;
         for (int i = from; i <= before; ++i) {
-            const QList<ScreenCell> cells = m_term.scrollbackLine(i);
-            m_text.appendRow(cells.constData(), int(cells.size()));
+            m_term.readScrollbackChars(i, m_cells);
+            m_text.appendRow(m_cells.constData(), int(m_cells.size()));
         }
         m_contextRows = before - from + 1;
     }
 
     void addScreenRow(int row, int identity)
     {
-        const int cols = m_term.cols();
-        m_cells.resize(cols);
-        for (int c = 0; c < cols; ++c)
-            m_cells[c] = m_term.cell(row, c);
-        m_text.appendRow(m_cells.constData(), cols);
+        m_term.readRowChars(row, m_cells);
+        m_text.appendRow(m_cells.constData(), int(m_cells.size()));
         m_lines.append({row, identity, 0});
     }
 
     void addPushedLine(int index, int identity)
     {
-        const QList<ScreenCell> cells = m_term.scrollbackLine(index);
-        m_text.appendRow(cells.constData(), int(cells.size()));
+        m_term.readScrollbackChars(index, m_cells);
+        m_text.appendRow(m_cells.constData(), int(m_cells.size()));
         m_lines.append({-1, identity, 0});
     }
 

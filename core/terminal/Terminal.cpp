@@ -115,8 +115,9 @@ void packLine(std::vector<quint32> &scratch, ScrollbackBuffer::Line &line, int c
     line.assign(out, out + n);
 }
 
-// Calls visit(col, const VTermScreenCell &, bool rightHalf) for each stored column.
-template<typename Visit>
+// Calls visit(col, const VTermScreenCell &, bool rightHalf) for each stored column. Without
+// `Attributes`, only the characters and the width are unpacked (the rest stays zero).
+template<bool Attributes = true, typename Visit>
 void unpackLine(const ScrollbackBuffer::Line &line, const VTermColor &defaultFg, const VTermColor &defaultBg, int cols,
                 Visit visit)
 {
@@ -131,12 +132,14 @@ void unpackLine(const ScrollbackBuffer::Line &line, const VTermColor &defaultFg,
         cell.width = 1;
         bool rightHalf = false;
         if (col < stored) {
-            while (run + 1 < runs && int(line[1 + size_t(run + 1) * 3] & 0xffff) <= col)
-                ++run;
-            const size_t r = 1 + size_t(run) * 3;
-            unpackAttrs(line[r] >> 16, cell.attrs);
-            cell.fg = unpackColor(line[r + 1]);
-            cell.bg = unpackColor(line[r + 2]);
+            if constexpr (Attributes) {
+                while (run + 1 < runs && int(line[1 + size_t(run + 1) * 3] & 0xffff) <= col)
+                    ++run;
+                const size_t r = 1 + size_t(run) * 3;
+                unpackAttrs(line[r] >> 16, cell.attrs);
+                cell.fg = unpackColor(line[r + 1]);
+                cell.bg = unpackColor(line[r + 2]);
+            }
             if (tp < line.size()) {
                 const quint32 w = line[tp++];
                 if (w == kRightHalf) {
@@ -154,7 +157,7 @@ void unpackLine(const ScrollbackBuffer::Line &line, const VTermColor &defaultFg,
                         cell.width = 2;
                 }
             }
-        } else {
+        } else if constexpr (Attributes) {
             cell.fg = defaultFg;
             cell.bg = defaultBg;
         }
@@ -866,6 +869,47 @@ ScreenCell Terminal::cell(int row, int col) const
     }
     toScreenCell(out, vc, false, nullptr, m_screen, m_defaultFg, m_defaultBg);
     return out;
+}
+
+// Only what a text reader needs from a libvterm cell.
+static void copyChars(ScreenCell &out, const VTermScreenCell &c, bool rightHalf)
+{
+    out = ScreenCell();
+    if (rightHalf) {
+        out.width = 0;
+        return;
+    }
+    for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && c.chars[i]; ++i)
+        out.chars[size_t(i)] = char32_t(c.chars[i]);
+    out.width = c.width == 2 ? 2 : 1;
+}
+
+void Terminal::readRowChars(int row, QList<ScreenCell> &out) const
+{
+    out.resize(m_cols);
+    VTermScreenCell vc;
+    for (int col = 0; col < m_cols; ++col) {
+        std::memset(&vc, 0, sizeof vc);
+        if (row < 0 || row >= m_rows || !vterm_screen_get_cell(m_screen, VTermPos{row, col}, &vc)) {
+            out[col] = ScreenCell();
+            continue;
+        }
+        copyChars(out[col], vc, vc.chars[0] == kRightHalf);
+    }
+}
+
+void Terminal::readScrollbackChars(int index, QList<ScreenCell> &out) const
+{
+    if (index < 0 || index >= m_scrollback.size()) {
+        out.clear();
+        return;
+    }
+    const ScrollbackBuffer::Line &line = m_scrollback.at(index);
+    const int cols = int(line[0] & 0xffff);
+    out.resize(cols);
+    const VTermColor none{};
+    unpackLine<false>(line, none, none, cols,
+                      [&](int col, const VTermScreenCell &c, bool rightHalf) { copyChars(out[col], c, rightHalf); });
 }
 
 bool Terminal::isLineContinued(int row) const

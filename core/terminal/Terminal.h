@@ -70,6 +70,11 @@ public:
     ScreenCell cell(int row, int col) const;
     // Row `row` is a soft-wrapped continuation of the row above.
     bool isLineContinued(int row) const;
+    // Text only, for reading many rows fast (search): the cells of screen row `row`, or of
+    // scrollback line `index` (at its own width), with their characters and width; colours and
+    // attributes are left at ScreenCell's defaults. `out` is reused (its capacity kept).
+    void readRowChars(int row, QList<ScreenCell> &out) const;
+    void readScrollbackChars(int index, QList<ScreenCell> &out) const;
     TerminalCursor cursor() const;
     bool isAltScreen() const { return m_altScreen; }
     QString title() const { return m_title; }

@@ -448,6 +448,53 @@ private Q_SLOTS:
         QCOMPARE(t.cell(0, 3).text(), u"e\u0301"_s);
     }
 
+    // readRowChars() / readScrollbackChars() give the characters and widths cell() and
+    // scrollbackLine() give, attributes left out.
+    void textOnlyReaders_data()
+    {
+        QTest::addColumn<QByteArray>("output");
+        QTest::newRow("plain") << QByteArray("hello world\r\nsecond\r\n");
+        QTest::newRow("colours and attributes")
+            << QByteArray("\x1b[1;31mred\x1b[0m \x1b[38;2;1;2;3;48;5;200mtc\x1b[7m rev\x1b[m\r\n");
+        QTest::newRow("wide, combining, emoji") << u8(u8"a中e\u0301z😀.\r\n漢字漢字漢字\r\n");
+        QTest::newRow("blank cells inside") << QByteArray("a\x1b[5Cb\x1b[3X\r\n\x1b[44m  \x1b[K\x1b[m\r\n");
+        QTest::newRow("wide character wrapped early") << u8(u8"1234567中\r\n");
+    }
+    void textOnlyReaders()
+    {
+        QFETCH(QByteArray, output);
+        Terminal t(8, 3);
+        t.feed(QByteArray(output + "x\r\ny\r\nz\r\n" + output));
+        QVERIFY(t.scrollbackSize() > 0);
+        auto same = [](const QList<ScreenCell> &fast, const QList<ScreenCell> &full) {
+            if (fast.size() != full.size())
+                return false;
+            for (qsizetype i = 0; i < fast.size(); ++i) {
+                ScreenCell expected;
+                expected.chars = full[i].chars;
+                expected.width = full[i].width;
+                if (!(fast[i] == expected))
+                    return false;
+            }
+            return true;
+        };
+        QList<ScreenCell> cells = {ScreenCell(), ScreenCell()}; // reused: whatever it held goes
+        cells[0].bold = true;
+        for (int row = 0; row < t.rows(); ++row) {
+            QList<ScreenCell> full;
+            for (int col = 0; col < t.cols(); ++col)
+                full << t.cell(row, col);
+            t.readRowChars(row, cells);
+            QVERIFY2(same(cells, full), qPrintable(u"row %1"_s.arg(row)));
+        }
+        for (int i = 0; i < t.scrollbackSize(); ++i) {
+            t.readScrollbackChars(i, cells);
+            QVERIFY2(same(cells, t.scrollbackLine(i)), qPrintable(u"scrollback line %1"_s.arg(i)));
+        }
+        t.readScrollbackChars(t.scrollbackSize(), cells);
+        QVERIFY(cells.isEmpty());
+    }
+
     void scrollbackLimit()
     {
         Terminal t(10, 2);
