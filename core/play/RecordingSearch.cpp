@@ -467,7 +467,7 @@ private:
         }
         for (int r = first; r <= last; ++r) {
             const bool continued = m_term.isLineContinued(r);
-            const bool afterRead = r > first || pushes > 0;
+            const bool afterRead = r > first || (r == 0 && pushes > 0); // the line above was read
             if (!open || !continued || !afterRead) {
                 if (open)
                     endLine();
