@@ -1,5 +1,6 @@
 #include "PlayerSearchBar.h"
 
+#include "TerminalLines.h"
 #include "TerminalView.h"
 #include "TimelineWidget.h"
 #include "play/Player.h"
@@ -66,7 +67,7 @@ QString linesText(const Terminal &t, int line, int count)
     QList<QList<ScreenCell>> rows;
     for (int i = 0; i < count; ++i)
         rows.append(lineCells(t, line + i));
-    return RecordingSearch::textOf(rows);
+    return RecordingSearch::textOf(rows, !TerminalLines::isContinued(t, line + count));
 }
 
 // How far back the view looks for a hit's line that had scrolled off.
@@ -334,6 +335,8 @@ void PlayerSearchBar::showHighlight()
         frame->show();
         frame->raise();
     }
+    for (qsizetype k = count; k < m_frames.size(); ++k)
+        m_frames.at(k)->hide();
 }
 
 void PlayerSearchBar::hideHighlight()

@@ -83,6 +83,12 @@ struct LineText {
         colStart.resize(n);
         colEnd.resize(n);
     }
+    // Rows [from, to] of the line (trimmed at its end by trim(), not at a wrap).
+    QString rowsText(int from, int to) const
+    {
+        const qsizetype begin = rowBegin(from);
+        return text.mid(begin, rowEnd(to) - begin);
+    }
     // The row a unit of text is in.
     int rowOf(qsizetype unit) const
     {
@@ -333,15 +339,10 @@ private:
             if (row < m_contextRows)
                 return;
             const int lastRow = m_text.rowOf(start + length - 1);
-            const qsizetype begin = m_text.rowBegin(row);
-            QString text = m_text.text.mid(begin, m_text.rowEnd(lastRow) - begin);
-            qsizetype n = text.size();
-            while (n > 0 && text.at(n - 1) == u' ')
-                --n;
-            text.truncate(n);
             m_new.append({Key{m_text.text.mid(start, length), m_text.colStart.at(start),
                               m_text.colEnd.at(start + length - 1), lastRow - row},
-                          firstLine + row - m_contextRows, std::move(text), int(start - begin), length, false});
+                          firstLine + row - m_contextRows, m_text.rowsText(row, lastRow),
+                          int(start - m_text.rowBegin(row)), length, false});
         });
         // Each row's first match (matches come in the order they begin).
         qsizetype i = before;
@@ -671,12 +672,13 @@ QString RecordingSearch::validate(const Query &query)
     return tr("Invalid regular expression at character %1: %2").arg(re.patternErrorOffset() + 1).arg(re.errorString());
 }
 
-QString RecordingSearch::textOf(const QList<QList<ScreenCell>> &rows)
+QString RecordingSearch::textOf(const QList<QList<ScreenCell>> &rows, bool lineEnds)
 {
     LineText text;
     for (const QList<ScreenCell> &row : rows)
         text.appendRow(row.constData(), int(row.size()));
-    text.trim();
+    if (lineEnds)
+        text.trim();
     return text.text;
 }
 

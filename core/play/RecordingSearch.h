@@ -92,7 +92,8 @@ public:
         int startCol = 0;       // the cells from startCol in its first row to endCol in its last
         int endCol = 0;         // (exclusive)
         // The rows it covers, as rendered and joined (a wrapped row's trailing blanks are
-        // spaces), trailing blanks of the last trimmed: for one row, the whole row.
+        // spaces), trailing blanks dropped where the line ends (textOf()): for a row that is a
+        // line of its own, the whole row.
         QString lineText;
         int matchStart = 0;     // the match in lineText (UTF-16 units)
         int matchLength = 0;
@@ -110,9 +111,10 @@ public:
     // else an empty string.
     static QString validate(const Query &query);
     // Rows as a hit's lineText has them: rendered (blanks as spaces, right halves of double-width
-    // characters skipped), joined, trailing blanks of the last dropped. A view compares it with
-    // what it shows to find the hit's rows.
-    static QString textOf(const QList<QList<ScreenCell>> &rows);
+    // characters skipped) and joined; when their line ends with the last of them (the row after
+    // does not continue it), its trailing blanks dropped. A view compares it with what it shows
+    // to find the hit's rows.
+    static QString textOf(const QList<QList<ScreenCell>> &rows, bool lineEnds);
 
     // Starts searching the recording at `path` (returns at once); a running search is
     // cancelled, the hits are cleared. False when the query is invalid: failed() was emitted

@@ -199,6 +199,8 @@ private Q_SLOTS:
         row("over three rows", castOf(4, 3, {{1000, "o", "abcdefghij"}}), u"cdefghi"_s, {u"1000ms r0+2 c2-1 cdefghi"_s});
         row("a space at the end of a wrapped row is part of the line",
             castOf(10, 3, {{1000, "o", "hello foo bar"}}), u"foo bar"_s, {u"1000ms r0+1 c6-3 foo bar"_s});
+        row("ending in the blanks a wrapped row ends with", castOf(10, 3, {{1000, "o", "hello foo bar"}}), u"foo "_s,
+            {u"1000ms r0 c6-10 foo "_s});
         row("wrapped when the rest comes in a later event",
             castOf(10, 3, {{1000, "o", "xxxxxxxxne"}, {2000, "o", "edle"}}), u"needle"_s,
             {u"2000ms r0+1 c8-4 needle"_s});
@@ -242,6 +244,7 @@ private Q_SLOTS:
         QVERIFY(!search.isLimitReached());
         QVERIFY(search.errorString().isEmpty());
         for (const RecordingSearch::Hit &h : search.hits()) {
+            QVERIFY(h.matchStart + h.matchLength <= h.lineText.size());
             QVERIFY(h.rowCount >= 1);
             QVERIFY(h.rowCount > 1 ? h.endCol > 0 : h.endCol > h.startCol);
         }
